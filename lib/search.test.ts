@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, foldForSearch } from './search';
+import { sampleDataset } from './present/test-data';
+
+describe('foldForSearch', () => {
+  it.each([
+    ['Tsahal', 'tsahal'],
+    ['  Défense   nationale ', 'defense nationale'],
+    ['Forces de défense d’Israël', 'forces de defense d israel'],
+    ['ＡＷＳ', 'aws'],
+    ['צה"ל', 'צה ל'],
+  ])('%s → %s', (input, expected) => {
+    expect(foldForSearch(input)).toBe(expected);
+  });
+});
+
+describe('search', () => {
+  const index = buildSearchIndex(sampleDataset);
+  const run = (query: string) =>
+    index.search(query).map((hit) => `${hit.vendor}:${hit.findings.map((f) => f.id).join('+')}`);
+
+  it.each([
+    ['company name', 'Palantir', ['palantir:palantir-idf']],
+    ['case and accents ignored', 'pAlAntír', ['palantir:palantir-idf']],
+    ['subsidiary folds into parent', 'GitHub', ['microsoft:ms-azure-8200+gh-ice']],
+    ['subsidiary alias', 'AWS', ['amazon:aws-nimbus']],
+    ['product shows the findings about it', 'Nimbus', ['amazon:aws-nimbus', 'google:google-nimbus']],
+    ['unit by number', '8200', ['microsoft:ms-azure-8200']],
+    ['military by French name', 'Tsahal', ['amazon:aws-nimbus', 'google:google-nimbus', 'microsoft:ms-azure-8200', 'palantir:palantir-idf']],
+    ['military by acronym', 'idf', ['amazon:aws-nimbus', 'google:google-nimbus', 'microsoft:ms-azure-8200', 'palantir:palantir-idf']],
+    ['military in Hebrew', 'צה"ל', ['amazon:aws-nimbus', 'google:google-nimbus', 'microsoft:ms-azure-8200', 'palantir:palantir-idf']],
+    ['accented French name', 'departement de la defense', ['google:google-dod', 'microsoft:gh-ice']],
+    ['word prefix', 'pent', ['google:google-dod', 'microsoft:gh-ice']],
+    ['company without findings is not listed', 'Quiet', []],
+    ['mid-word text does not match', 'lantir', []],
+    ['empty query', '   ', []],
+  ])('%s: %s', (_name, query, expected) => {
+    expect(run(query)).toEqual(expected);
+  });
+
+  it('says what matched', () => {
+    expect(index.search('tsahal')[0]?.matched).toEqual(['Tsahal']);
+  });
+
+  it('ranks an exact name above a word match', () => {
+    expect(index.search('google')[0]?.vendor).toBe('google');
+  });
+});
