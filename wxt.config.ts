@@ -18,9 +18,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dual-use@dual-use.invalid',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (ESR 140) and Firefox for Android 142.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
