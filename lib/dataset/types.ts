@@ -26,6 +26,8 @@ export interface AmbiguityRule {
   notBefore?: string[];
   /** The mention is rejected if the previous word is one of these (case-insensitive). */
   notAfter?: string[];
+  /** The mention is rejected if the previous word is a number ("a 300 hp engine"). */
+  notAfterNumber?: boolean;
   /** At least one of these words must appear within `window` words either side. */
   requireNear?: string[];
   /** None of these words may appear within `window` words either side. */

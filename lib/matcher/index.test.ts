@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from './index';
+import { testCatalog } from './test-catalog';
+
+const matcher = compileMatcher(testCatalog);
+
+/** "alias@vendor" for each mention, in order: compact and readable in a table. */
+function describeMentions(text: string): string[] {
+  return matcher.matchText(text).map((mention) => `${text.slice(mention.start, mention.end)}@${mention.vendor}`);
+}
+
+describe('matchText: rules from the catalog', () => {
+  const cases: { rule: string; lang: 'en' | 'fr'; text: string; expected: string[] }[] = [
+    // Plain aliases, subsidiaries, longest alias wins.
+    { rule: 'plain alias', lang: 'en', text: 'Microsoft said on Tuesday', expected: ['Microsoft@microsoft'] },
+    { rule: 'subsidiary → parent vendor', lang: 'en', text: 'hosted on GitHub and YouTube', expected: ['GitHub@microsoft', 'YouTube@google'] },
+    { rule: 'longest alias wins', lang: 'en', text: 'Amazon Web Services won', expected: ['Amazon Web Services@amazon'] },
+    { rule: 'longest product wins', lang: 'en', text: 'on Oracle Cloud Infrastructure', expected: ['Oracle Cloud Infrastructure@oracle'] },
+    { rule: 'alias case-insensitive by default', lang: 'en', text: 'the MICROSOFT contract', expected: ['MICROSOFT@microsoft'] },
+    // Word boundaries.
+    { rule: 'no match inside a word', lang: 'en', text: 'Amazonian tribes and Googleplex', expected: [] },
+    { rule: 'San Francisco is not Cisco', lang: 'en', text: 'offices in San Francisco', expected: [] },
+    { rule: 'French elision, straight apostrophe', lang: 'fr', text: "les serveurs d'Amazon et l'armée", expected: ['Amazon@amazon'] },
+    { rule: 'French elision, curly apostrophe', lang: 'fr', text: 'le cloud d’Amazon pour l’armée', expected: ['Amazon@amazon'] },
+    { rule: 'accented neighbours are letters', lang: 'fr', text: 'éGoogleé', expected: [] },
+    // Case-sensitive aliases.
+    { rule: 'caseSensitive: lowercase colour', lang: 'en', text: 'an azure sky over Microsoft', expected: ['Microsoft@microsoft'] },
+    { rule: 'caseSensitive: lowercase windows', lang: 'en', text: 'open the windows, said Microsoft', expected: ['Microsoft@microsoft'] },
+    { rule: 'caseSensitive: lowercase meta', lang: 'en', text: 'a meta discussion on Facebook', expected: ['Facebook@meta'] },
+    { rule: 'acronym policy: lowercase aws', lang: 'en', text: 'aws and AWS', expected: ['AWS@amazon'] },
+    { rule: 'caseSensitive: lowercase amazon', lang: 'fr', text: "l'amazone et amazon", expected: [] },
+    // notBefore / notAfter.
+    { rule: 'notBefore: Amazon rainforest', lang: 'en', text: 'the Amazon rainforest is burning', expected: [] },
+    { rule: 'notBefore: Amazon River', lang: 'en', text: 'along the Amazon River', expected: [] },
+    { rule: 'notBefore: Amazon basin', lang: 'en', text: 'the Amazon basin', expected: [] },
+    { rule: 'notBefore: French forêt', lang: 'fr', text: 'la Amazon forêt', expected: [] },
+    { rule: 'notBefore allows other words', lang: 'en', text: 'Amazon said it would', expected: ['Amazon@amazon'] },
+    { rule: 'notBefore allows other words (fr)', lang: 'fr', text: 'Amazon a déclaré', expected: ['Amazon@amazon'] },
+    { rule: 'notBefore: Oracle of Delphi', lang: 'en', text: 'the Oracle of Delphi spoke', expected: [] },
+    { rule: 'notBefore: Oracle de Delphes', lang: 'fr', text: "l'Oracle de Delphes", expected: [] },
+    { rule: 'notBefore: Gotham City', lang: 'en', text: 'Palantir, not Gotham City', expected: ['Palantir@palantir'] },
+    { rule: 'notAfter: Apache Maven', lang: 'en', text: 'Palantir builds with Apache Maven', expected: ['Palantir@palantir'] },
+    { rule: 'notAfter allows Maven elsewhere', lang: 'en', text: 'Palantir Maven for targeting', expected: ['Palantir@palantir', 'Maven@palantir'] },
+    { rule: 'notAfterNumber: 300 hp engine', lang: 'en', text: 'a 300 HP engine', expected: [] },
+    { rule: 'acronym: 300 hp lowercase', lang: 'en', text: 'a 300 hp engine', expected: [] },
+    { rule: 'notAfterNumber: HP laptops', lang: 'en', text: 'HP laptops for the army', expected: ['HP@hp'] },
+    { rule: 'notAfterNumber: French chevaux', lang: 'fr', text: 'un moteur de 300 HP', expected: [] },
+    // requireNear / forbidNear.
+    { rule: 'requireNear: Claude 3.5 Sonnet', lang: 'en', text: 'Claude 3.5 Sonnet answered', expected: ['Claude@anthropic'] },
+    { rule: 'requireNear: modèle Claude', lang: 'fr', text: "le modèle d'IA Claude", expected: ['Claude@anthropic'] },
+    { rule: 'requireNear missing: a first name', lang: 'fr', text: 'Claude est parti hier', expected: [] },
+    { rule: 'forbidNear: Claude Monet', lang: 'en', text: 'Claude Monet painted an AI-free sky', expected: [] },
+    { rule: 'forbidNear phrase: Van Damme', lang: 'fr', text: 'Jean-Claude Van Damme, modèle de karaté', expected: [] },
+    { rule: 'forbidNear phrase needs the whole phrase', lang: 'en', text: 'the van Claude drove, an AI model', expected: ['Claude@anthropic'] },
+    { rule: "forbidNear: Brazil's (apostrophe phrase)", lang: 'en', text: "Brazil's Amazon is shrinking", expected: [] },
+    { rule: 'forbidNear: déforestation', lang: 'fr', text: 'la déforestation en Amazon progresse', expected: [] },
+    { rule: 'forbidNear: Delphi anywhere near', lang: 'en', text: 'in Delphi, the Oracle answered', expected: [] },
+    // Corroboration within the document.
+    { rule: 'requireCorroboration: Azure alone', lang: 'en', text: 'Azure was chosen', expected: [] },
+    { rule: 'requireCorroboration: Azure with Microsoft', lang: 'en', text: 'Microsoft said Azure was chosen', expected: ['Microsoft@microsoft', 'Azure@microsoft'] },
+    { rule: 'requireCorroboration: by a subsidiary', lang: 'en', text: 'GitHub runs on Azure', expected: ['GitHub@microsoft', 'Azure@microsoft'] },
+    { rule: 'requireCorroboration: Meta alone (fr)', lang: 'fr', text: 'Meta a répondu', expected: [] },
+    { rule: 'requireCorroboration: Meta with Instagram (fr)', lang: 'fr', text: 'Meta, maison mère d’Instagram', expected: ['Meta@meta', 'Instagram@meta'] },
+    { rule: 'ambiguous aliases do not corroborate each other', lang: 'en', text: 'Gotham runs on Azure', expected: [] },
+    // Normalisation.
+    { rule: 'NBSP inside a multi-word alias', lang: 'en', text: 'Amazon\u00a0Web\u00a0Services', expected: ['Amazon\u00a0Web\u00a0Services@amazon'] },
+    { rule: 'soft hyphen inside an alias', lang: 'en', text: 'Pa\u00adlan\u00adtir', expected: ['Pa\u00adlan\u00adtir@palantir'] },
+    { rule: '® outside the mention', lang: 'en', text: 'Microsoft® Azure™', expected: ['Microsoft® Azure@microsoft'] },
+    { rule: 'full-width letters', lang: 'en', text: 'Ｇｏｏｇｌｅ', expected: ['Ｇｏｏｇｌｅ@google'] },
+    { rule: 'militaries are not vendors', lang: 'en', text: 'the IDF', expected: [] },
+  ];
+  it.each(cases)('$rule ($lang): $text', ({ text, expected }) => {
+    expect(describeMentions(text)).toEqual(expected);
+  });
+
+  it('reports entity and alias as written in the catalog', () => {
+    expect(matcher.matchText('on github')).toEqual([{ vendor: 'microsoft', entity: 'github', alias: 'GitHub', start: 3, end: 9 }]);
+  });
+});
+
+describe('matchDocument and two-phase corroboration', () => {
+  it('corroborates across chunks of one document', () => {
+    expect(matcher.matchDocument(['Azure was chosen', 'by Microsoft'])).toEqual([
+      [{ vendor: 'microsoft', entity: 'microsoft', alias: 'Azure', start: 0, end: 5 }],
+      [{ vendor: 'microsoft', entity: 'microsoft', alias: 'Microsoft', start: 3, end: 12 }],
+    ]);
+  });
+  it('two phases give the same result as matchDocument', () => {
+    const texts = ['Gotham analysts', 'Palantir Technologies'];
+    const candidates = texts.map((text) => matcher.findCandidates(text));
+    expect(candidates[0]?.[0]?.needsCorroboration).toBe(true);
+    expect(matcher.resolveCandidates(candidates)).toEqual(matcher.matchDocument(texts));
+  });
+  it('a vendor known from the URL corroborates', () => {
+    expect(matcher.matchText('Azure pricing', { corroboratingVendors: ['microsoft'] })).toHaveLength(1);
+    expect(matcher.matchText('Azure pricing', { corroboratingVendors: ['google'] })).toHaveLength(0);
+  });
+  it('mentions are sorted and non-overlapping', () => {
+    const text = 'Microsoft Azure, Google Cloud, Amazon Web Services, Oracle Cloud Infrastructure and OCI';
+    const mentions = matcher.matchText(text);
+    expect(mentions.map((m) => m.alias)).toEqual(['Microsoft Azure', 'Google Cloud', 'Amazon Web Services', 'Oracle Cloud Infrastructure', 'OCI']);
+    for (let i = 1; i < mentions.length; i++) expect(mentions[i]!.start).toBeGreaterThanOrEqual(mentions[i - 1]!.end);
+  });
+});
+
+describe('attributeUrl', () => {
+  const cases: { url: string; expected: string | null }[] = [
+    { url: 'https://www.microsoft.com/en-us/', expected: 'microsoft/microsoft/microsoft.com' },
+    { url: 'https://azure.microsoft.com/pricing', expected: 'microsoft/microsoft/azure.microsoft.com' },
+    { url: 'https://portal.azure.microsoft.com/', expected: 'microsoft/microsoft/azure.microsoft.com' },
+    { url: 'https://github.com/org/repo', expected: 'microsoft/github/github.com' },
+    { url: 'https://www.linkedin.com/in/x', expected: 'microsoft/linkedin/linkedin.com' },
+    { url: 'https://m.youtube.com/watch?v=1', expected: 'google/youtube/youtube.com' },
+    { url: 'https://www.twitch.tv/x', expected: 'amazon/twitch/twitch.tv' },
+    { url: 'https://aws.amazon.com/govcloud-us/', expected: 'amazon/aws/aws.amazon.com' },
+    { url: 'https://www.amazon.com/dp/1', expected: 'amazon/amazon/amazon.com' },
+    { url: 'https://www.instagram.com/p/1', expected: 'meta/instagram/instagram.com' },
+    { url: 'HTTPS://WWW.MICROSOFT.COM./', expected: 'microsoft/microsoft/microsoft.com' },
+    { url: 'http://microsoft.com:8080/x', expected: 'microsoft/microsoft/microsoft.com' },
+    // Look-alikes and non-web URLs.
+    { url: 'https://microsoft.com.evil.example/', expected: null },
+    { url: 'https://notmicrosoft.com/', expected: null },
+    { url: 'https://microsoft-com.example/', expected: null },
+    { url: 'https://evil.example/microsoft.com', expected: null },
+    { url: 'https://evil.example/?u=https://microsoft.com', expected: null },
+    { url: 'https://evil.example/#microsoft.com', expected: null },
+    { url: 'https://microsoft.com@evil.example/', expected: null },
+    { url: 'http://13.107.42.14/', expected: null },
+    { url: 'http://[2603:1030::1]/', expected: null },
+    { url: 'file:///home/microsoft.com', expected: null },
+    { url: 'about:blank', expected: null },
+    { url: 'data:text/html,microsoft.com', expected: null },
+    { url: 'ftp://microsoft.com/', expected: null },
+    { url: 'microsoft.com', expected: null },
+    { url: 'not a url', expected: null },
+    { url: '', expected: null },
+  ];
+  it.each(cases)('$url', ({ url, expected }) => {
+    const match = matcher.attributeUrl(url);
+    expect(match ? `${match.vendor}/${match.entity}/${match.domain}` : null).toBe(expected);
+  });
+});
+
+describe('vendorOf', () => {
+  it.each([
+    ['github', 'microsoft'], ['aws', 'amazon'], ['microsoft', 'microsoft'], ['unknown', 'unknown'],
+  ])('%s → %s', (id, vendor) => {
+    expect(matcher.vendorOf(id)).toBe(vendor);
+  });
+});
