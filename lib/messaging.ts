@@ -34,7 +34,9 @@ export type Request =
   /** Popup: everything known about a tab. */
   | { type: 'tab-state'; tabId: number }
   /** Options/popup: settings or dataset changed in the database; background re-reads and tells tabs. */
-  | { type: 'settings-changed' };
+  | { type: 'settings-changed' }
+  /** Tooltip: open the full list (popup.html?tab=<sender's tab>) in a tab of its own, on this vendor. */
+  | { type: 'open-popup'; vendor: string };
 
 export interface PageHelloResponse {
   enabled: boolean;
@@ -70,7 +72,7 @@ export function sendRequest<R extends Request>(request: R): Promise<ResponseFor<
   return browser.runtime.sendMessage(request) as Promise<ResponseFor<R>>;
 }
 
-const REQUEST_TYPES = new Set(['page-hello', 'page-mentions', 'vendor-findings', 'tab-state', 'settings-changed']);
+const REQUEST_TYPES = new Set(['page-hello', 'page-mentions', 'vendor-findings', 'tab-state', 'settings-changed', 'open-popup']);
 
 /** Shape check for anything arriving on runtime.onMessage; strings are bounded so a page cannot flood us. */
 export function isRequest(value: unknown): value is Request {
@@ -95,6 +97,7 @@ export function isRequest(value: unknown): value is Request {
         )
       );
     case 'vendor-findings':
+    case 'open-popup':
       return shortString(m.vendor, 100);
     case 'tab-state':
       return Number.isSafeInteger(m.tabId);
