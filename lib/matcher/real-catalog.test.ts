@@ -1,0 +1,62 @@
+// The issue's examples against the real catalog (assets/dataset/entities.json): the rules there
+// must keep these true as the data grows.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../dataset/types';
+import { compileMatcher } from './index';
+
+const { entities } = JSON.parse(readFileSync(new URL('../../assets/dataset/entities.json', import.meta.url), 'utf8')) as { entities: Entity[] };
+const matcher = compileMatcher(entities);
+
+function vendorsIn(text: string): string[] {
+  return matcher.matchText(text).map((mention) => `${text.slice(mention.start, mention.end)}@${mention.vendor}`);
+}
+
+describe('real catalog: ambiguous names need evidence', () => {
+  const cases: { lang: 'en' | 'fr'; text: string; expected: string[] }[] = [
+    { lang: 'en', text: 'Deforestation in the Amazon rainforest', expected: [] },
+    { lang: 'en', text: 'The Amazon River floods', expected: [] },
+    { lang: 'en', text: 'across the Amazon basin', expected: [] },
+    { lang: 'en', text: 'the Oracle of Delphi', expected: [] },
+    { lang: 'en', text: 'Claude Monet painted water lilies', expected: [] },
+    { lang: 'en', text: 'Batman returns to Gotham City', expected: [] },
+    { lang: 'en', text: 'offices in San Francisco', expected: [] },
+    { lang: 'en', text: 'build it with Apache Maven', expected: [] },
+    { lang: 'en', text: 'a 300 hp engine', expected: [] },
+    { lang: 'en', text: 'HP Inc. sold a 300 HP engine', expected: ['HP Inc.@hp'] },
+    { lang: 'en', text: 'an azure sea, open windows and a meta joke', expected: [] },
+    { lang: 'en', text: 'Amazon said it would appeal', expected: ['Amazon@amazon'] },
+    { lang: 'en', text: 'running on Oracle Cloud Infrastructure', expected: ['Oracle Cloud Infrastructure@oracle'] },
+    { lang: 'en', text: 'Claude 3.5 Sonnet answered', expected: ['Claude@anthropic'] },
+    { lang: 'en', text: 'GitHub, LinkedIn and Azure', expected: ['GitHub@microsoft', 'LinkedIn@microsoft', 'Azure@microsoft'] },
+    { lang: 'fr', text: 'la forêt amazonienne et le fleuve Amazone', expected: [] },
+    { lang: 'fr', text: "l'oracle de Delphes", expected: [] },
+    { lang: 'fr', text: 'les Nymphéas de Claude Monet', expected: [] },
+    { lang: 'fr', text: "les serveurs d'Amazon et l’armée", expected: ['Amazon@amazon'] },
+    { lang: 'fr', text: 'le contrat d’Oracle avec l’armée', expected: ['Oracle@oracle'] },
+    { lang: 'fr', text: "le modèle Claude d'Anthropic", expected: ['Claude@anthropic', 'Anthropic@anthropic'] },
+  ];
+  it.each(cases)('$lang: $text', ({ text, expected }) => {
+    expect(vendorsIn(text)).toEqual(expected);
+  });
+});
+
+describe('real catalog: domains', () => {
+  it.each([
+    ['https://github.com/x', 'microsoft'],
+    ['https://www.linkedin.com/', 'microsoft'],
+    ['https://www.youtube.com/', 'google'],
+    ['https://www.twitch.tv/', 'amazon'],
+    ['https://aws.amazon.com/', 'amazon'],
+    ['https://www.instagram.com/', 'meta'],
+    ['https://azure.microsoft.com/', 'microsoft'],
+    ['https://microsoft.com.evil.example/', null],
+    ['https://notmicrosoft.com/', null],
+  ])('%s → %s', (url, vendor) => {
+    expect(matcher.attributeUrl(url)?.vendor ?? null).toBe(vendor);
+  });
+
+  it('azure.microsoft.com is attributed to its most specific catalog host', () => {
+    expect(matcher.attributeUrl('https://azure.microsoft.com/en-us/')?.domain).toBe('azure.microsoft.com');
+  });
+});
