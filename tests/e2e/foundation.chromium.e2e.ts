@@ -1,0 +1,53 @@
+// Foundation: the built Chrome MV3 extension loads in Debian's Chromium, its service worker runs,
+// and its popup and options pages render.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchChromium, openPopup, serveFixtures, type ChromiumSession, type FixtureServer } from './harness';
+
+let chromiumSession: ChromiumSession;
+let fixtures: FixtureServer;
+
+before(async () => {
+  fixtures = await serveFixtures();
+  chromiumSession = await launchChromium();
+});
+
+after(async () => {
+  await chromiumSession?.close();
+  await fixtures?.close();
+});
+
+test('the service worker of the extension is running', async () => {
+  assert.match(chromiumSession.extensionId, /^[a-p]{32}$/);
+  const manifest = await chromiumSession.serviceWorker.evaluate(() => {
+    const api = (globalThis as unknown as { chrome: { runtime: { getManifest(): { manifest_version: number; name: string } } } }).chrome;
+    return api.runtime.getManifest();
+  });
+  assert.equal(manifest.manifest_version, 3);
+});
+
+test('popup.html renders for a fixture tab without page errors', async () => {
+  const article = await chromiumSession.context.newPage();
+  await article.goto(fixtures.url('/index.html'));
+  const tabId = await chromiumSession.tabIdOf(fixtures.url('/index.html'));
+  const errors: string[] = [];
+  const popup = await openPopup(chromiumSession, tabId);
+  popup.on('pageerror', (error) => errors.push(String(error)));
+  await popup.waitForLoadState('load');
+  await popup.waitForFunction(() => (document.body.textContent ?? '').trim().length > 0);
+  assert.match(await popup.title(), /Dual Use/);
+  assert.deepEqual(errors, []);
+  await popup.close();
+  await article.close();
+});
+
+test('options.html renders without page errors', async () => {
+  const errors: string[] = [];
+  const page = await chromiumSession.context.newPage();
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(chromiumSession.extensionUrl('options.html'));
+  await page.waitForFunction(() => (document.body.textContent ?? '').trim().length > 0);
+  assert.match(await page.title(), /Dual Use/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

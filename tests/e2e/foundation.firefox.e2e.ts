@@ -1,0 +1,48 @@
+// Foundation: the built Firefox MV3 extension installs in Firefox ESR as a temporary add-on,
+// its pages render at the moz-extension:// UUID we assigned, and it can see a fixture tab.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  FIREFOX_ADDON_ID, gotoFirefoxExtensionPage, launchFirefox, openFirefoxPopup, serveFixtures, type FirefoxSession, type FixtureServer,
+} from './harness';
+
+let firefoxSession: FirefoxSession;
+let fixtures: FixtureServer;
+
+before(async () => {
+  fixtures = await serveFixtures();
+  firefoxSession = await launchFirefox();
+});
+
+after(async () => {
+  await firefoxSession?.close();
+  await fixtures?.close();
+});
+
+test('the add-on installs under its gecko id', () => {
+  assert.equal(firefoxSession.extensionId, FIREFOX_ADDON_ID);
+});
+
+test('popup.html renders for a fixture tab', async () => {
+  const article = await firefoxSession.browser.newPage();
+  await article.goto(fixtures.url('/index.html'));
+  const tabId = await firefoxSession.tabIdOf(fixtures.url('/index.html'));
+  const popup = await openFirefoxPopup(firefoxSession, tabId);
+  await popup.waitForFunction(() => (document.body.textContent ?? '').trim().length > 0);
+  assert.match(await popup.title(), /Dual Use/);
+  const manifestVersion = await popup.evaluate(() => {
+    const api = (globalThis as unknown as { browser: { runtime: { getManifest(): { manifest_version: number } } } }).browser;
+    return api.runtime.getManifest().manifest_version;
+  });
+  assert.equal(manifestVersion, 3);
+  await popup.close();
+  await article.close();
+});
+
+test('options.html renders', async () => {
+  const page = await firefoxSession.browser.newPage();
+  await gotoFirefoxExtensionPage(page, firefoxSession.extensionUrl('options.html'));
+  await page.waitForFunction(() => (document.body.textContent ?? '').trim().length > 0);
+  assert.match(await page.title(), /Dual Use/);
+  await page.close();
+});

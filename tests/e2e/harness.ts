@@ -1,0 +1,254 @@
+// End-to-end harness: a static server for tests/fixtures and launchers that load the built extension
+// into Debian's Chromium (playwright-core) and Firefox ESR (puppeteer-core). Nothing here downloads a browser.
+//
+// Helpers for e2e tests (run by `node --import tsx --test`, files named *.chromium.e2e.ts / *.firefox.e2e.ts):
+//   serveFixtures()            → { origin, url(path), close() }: tests/fixtures on http://127.0.0.1:<random port>
+//   launchChromium()           → { context, extensionId, serviceWorker, extensionUrl(path), tabIdOf(url), close() }
+//                                 loads .output/chrome-mv3; the extension id is the service worker URL's host
+//   openPopup(chromium, tabId) → Page showing popup.html?tab=<tabId> in a tab of its own (DESIGN.md contract)
+//   launchFirefox()            → { browser, extensionId, uuid, extensionUrl(path), tabIdOf(url), close() }
+//                                 installs .output/firefox-mv3 as a temporary add-on; the moz-extension:// UUID
+//                                 is fixed in advance through the `extensions.webextensions.uuids` preference
+//   openFirefoxPopup(firefox, tabId) → puppeteer Page showing popup.html?tab=<tabId>
+// Both launchers fail with a message naming the package to install when the browser is missing.
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+/** The gecko id declared in wxt.config.ts. */
+export const FIREFOX_ADDON_ID = 'dual-use@dual-use.invalid';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** The slice of the tabs API the harness calls inside the browser (chrome.* in Chromium, browser.* in Firefox). */
+interface TabsApi {
+  tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> };
+}
+
+export interface FixtureServer {
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  url(path: string): string;
+  /** Every path requested so far, in order (lets tests see what pages loaded). */
+  requested: string[];
+  close(): Promise<void>;
+}
+
+/** Serves tests/fixtures read-only on 127.0.0.1 at a random free port. */
+export async function serveFixtures(dir = FIXTURES_DIR): Promise<FixtureServer> {
+  const requested: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    requested.push(path);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('fixture server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => new URL(path, origin).href,
+    requested,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+async function requireBuild(dir: string, browserName: string): Promise<void> {
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest)) {
+    throw new Error(`${manifest} is missing: build the ${browserName} extension first (npm run build)`);
+  }
+}
+
+function requireBrowser(path: string, debianPackage: string): void {
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing. Install it: apt-get update && apt-get install -y ${debianPackage}`);
+  }
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  extensionUrl(path: string): string;
+  /** Tab id of the first tab whose URL equals `url` (asked through the service worker). */
+  tabIdOf(url: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium with the built extension loaded (TOOLCHAIN.md recipe). */
+export async function launchChromium(extensionPath = CHROME_BUILD): Promise<ChromiumSession> {
+  requireBrowser(CHROMIUM_PATH, 'chromium');
+  await requireBuild(extensionPath, 'Chrome');
+  const profile = await mkdtemp(join(tmpdir(), 'dual-use-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const serviceWorker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+      tabIdOf: async (url) => {
+        const id = await serviceWorker.evaluate(
+          async (wanted) => {
+            const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
+            return (await api.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null;
+          },
+          url,
+        );
+        if (id === null) throw new Error(`no Chromium tab shows ${url}`);
+        return id;
+      },
+      close: async () => {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Opens popup.html?tab=<tabId> in a new tab (the popup contract lets tests drive it outside the toolbar). */
+export async function openPopup(session: ChromiumSession, tabId?: number): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(session.extensionUrl(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`));
+  return page;
+}
+
+export interface FirefoxSession {
+  browser: PuppeteerBrowser;
+  /** The add-on id Firefox reports after installing (the gecko id). */
+  extensionId: string;
+  /** Host of the extension's moz-extension:// URLs, fixed by preference before launch. */
+  uuid: string;
+  extensionUrl(path: string): string;
+  /** Tab id of the first tab whose URL equals `url` (asked from an extension page). */
+  tabIdOf(url: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Launches headless Firefox ESR and installs the built extension as a temporary add-on. */
+export async function launchFirefox(extensionPath = FIREFOX_BUILD): Promise<FirefoxSession> {
+  requireBrowser(FIREFOX_PATH, 'firefox-esr');
+  await requireBuild(extensionPath, 'Firefox');
+  // Firefox picks a random moz-extension:// UUID per profile unless this preference names one.
+  const uuid = crypto.randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    // WebDriver BiDi refuses to navigate to moz-extension:// pages unless system access is allowed.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: uuid }),
+      // Keep Firefox quiet on the network: no telemetry, updates, or captive-portal probes.
+      'app.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+    },
+  });
+  try {
+    const extensionId = await browser.installExtension(extensionPath);
+    const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+    return {
+      browser,
+      extensionId,
+      uuid,
+      extensionUrl,
+      tabIdOf: async (url) => {
+        const page = await browser.newPage();
+        try {
+          await gotoFirefoxExtensionPage(page, extensionUrl('popup.html'));
+          const id = await page.evaluate(async (wanted: string) => {
+            const api = (globalThis as unknown as { browser: TabsApi }).browser;
+            return (await api.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null;
+          }, url);
+          if (id === null) throw new Error(`no Firefox tab shows ${url}`);
+          return id;
+        } finally {
+          await page.close();
+        }
+      },
+      close: async () => {
+        await browser.close();
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Opens popup.html?tab=<tabId> in a new Firefox tab. */
+export async function openFirefoxPopup(session: FirefoxSession, tabId?: number): Promise<PuppeteerPage> {
+  const page = await session.browser.newPage();
+  await gotoFirefoxExtensionPage(page, session.extensionUrl(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`));
+  return page;
+}
+
+/**
+ * Navigates a Firefox tab to a moz-extension:// page. The page loads in the extension process and
+ * puppeteer never sees that navigation finish (page.url() stays about:blank), so we start it
+ * without waiting and poll the document itself until it is the page we asked for, fully loaded.
+ */
+export async function gotoFirefoxExtensionPage(page: PuppeteerPage, url: string): Promise<void> {
+  page.goto(url, { timeout: 10_000 }).catch(() => undefined);
+  await page.waitForFunction(
+    (wanted: string) => location.href === wanted && document.readyState === 'complete',
+    { timeout: 15_000, polling: 50 },
+    url,
+  );
+}
