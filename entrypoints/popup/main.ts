@@ -1,1 +1,208 @@
-document.getElementById('app')!.textContent = 'Dual Use';
+// The popup: the findings for a tab (popup.html?tab=<id>, else the active tab), grouped by company,
+// most relevant first; a lookup over the whole dataset; the current site's on/off switch.
+import browser from 'webextension-polyfill';
+import type { Dataset, Lang } from '../../lib/dataset/types';
+import { getSettings, saveSettings } from '../../lib/db';
+import { indexEntities, passesFilters } from '../../lib/filters';
+import { pickLang, translator } from '../../lib/i18n';
+import { popupMessages } from '../../lib/i18n/popup';
+import { sendRequest, type TabStateResponse } from '../../lib/messaging';
+import { describeReasons } from '../../lib/present/group';
+import { rankFindings } from '../../lib/present/rank';
+import { buildSearchIndex, type SearchIndex } from '../../lib/search';
+import { defaultSettings, type Settings } from '../../lib/settings';
+import { isEnabledOn, siteOf, toggleSite } from '../../lib/tab-state';
+import { loadActiveDataset } from '../background/active-dataset';
+import { renderCompany, type CompanyView, type Translate } from './render';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`popup.html lacks #${id}`);
+  return node as T;
+}
+
+const ui = {
+  appName: byId('app-name'),
+  tagline: byId('tagline'),
+  languageLabel: byId('language-label'),
+  language: byId<HTMLSelectElement>('language'),
+  openSettings: byId<HTMLButtonElement>('open-settings'),
+  siteRow: byId('site-row'),
+  siteSwitch: byId<HTMLInputElement>('site-switch'),
+  siteLabel: byId('site-label'),
+  siteNote: byId('site-note'),
+  search: byId<HTMLFormElement>('search'),
+  queryLabel: byId('query-label'),
+  query: byId<HTMLInputElement>('query'),
+  count: byId('results-count'),
+  results: byId('results'),
+  resultsHeading: byId('results-heading'),
+};
+
+interface PopupState {
+  settings: Settings;
+  lang: Lang;
+  t: Translate;
+  tabUrl: string | null;
+  tabState: TabStateResponse | null;
+  dataset: Dataset | null;
+  search: SearchIndex | null;
+}
+
+async function resolveTabId(): Promise<number | null> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isSafeInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+function applyLanguage(state: PopupState): void {
+  const { t } = state;
+  document.documentElement.lang = state.lang;
+  document.title = t('appName');
+  ui.appName.textContent = t('appName');
+  ui.tagline.textContent = t('tagline');
+  ui.languageLabel.textContent = t('language');
+  ui.language.value = state.settings.language;
+  ui.openSettings.textContent = t('settings');
+  ui.queryLabel.textContent = t('searchLabel');
+  ui.query.placeholder = t('searchPlaceholder');
+}
+
+function renderSiteSwitch(state: PopupState): void {
+  const site = state.tabUrl ? siteOf(state.tabUrl) : null;
+  ui.siteRow.hidden = site === null;
+  if (!site || !state.tabUrl) return;
+  ui.siteLabel.textContent = state.t('siteSwitch', { site });
+  ui.siteSwitch.checked = isEnabledOn(state.settings, state.tabUrl);
+  ui.siteSwitch.disabled = !state.settings.enabled;
+  ui.siteNote.hidden = state.settings.enabled;
+  ui.siteNote.textContent = state.settings.enabled ? '' : state.t('siteSwitchOff');
+}
+
+function clearResults(): void {
+  for (const node of [...ui.results.children]) if (node !== ui.resultsHeading) node.remove();
+}
+
+function renderEmpty(lines: string[]): void {
+  const box = document.createElement('div');
+  box.className = 'empty muted';
+  for (const line of lines) {
+    const p = document.createElement('p');
+    p.textContent = line;
+    box.append(p);
+  }
+  ui.results.append(box);
+}
+
+function renderTab(state: PopupState): void {
+  const { t, lang } = state;
+  clearResults();
+  ui.resultsHeading.textContent = t('onThisPage');
+  ui.count.textContent = '';
+  const vendors = state.tabState?.vendors ?? [];
+  const entities = indexEntities(state.dataset?.entities ?? []);
+  if (!state.tabUrl || siteOf(state.tabUrl) === null) {
+    renderEmpty([t('notAPage'), t('nothingHereHint')]);
+    return;
+  }
+  if (vendors.length === 0) {
+    renderEmpty([t('nothingHere'), t('nothingHereHint')]);
+    return;
+  }
+  for (const listed of vendors) {
+    const view: CompanyView = {
+      vendor: listed.vendor,
+      reasons: describeReasons(listed.vendor.name, listed.domain, listed.mentions, lang),
+      findings: listed.findings,
+      totalFindings: listed.totalFindings,
+    };
+    ui.results.append(renderCompany(view, entities, lang, t, 'tab'));
+  }
+}
+
+function renderSearch(state: PopupState, query: string): void {
+  const { t, lang } = state;
+  clearResults();
+  if (!state.search || !state.dataset) return;
+  const entities = indexEntities(state.dataset.entities);
+  const hits = state.search.search(query).filter((hit) => entities.has(hit.vendor));
+  ui.resultsHeading.textContent = t('searchLabel');
+  const n = hits.length;
+  ui.count.textContent = n === 0 ? t('resultsNone', { query }) : n === 1 ? t('resultsOne', { query }) : t('resultsMany', { n, query });
+  for (const hit of hits) {
+    const visible = hit.findings.filter((finding) => passesFilters(finding, state.settings.filters, entities));
+    const view: CompanyView = {
+      vendor: entities.get(hit.vendor)!,
+      reasons: [t('matched', { terms: hit.matched.slice(0, 4).join(', ') })],
+      findings: rankFindings(visible),
+      totalFindings: hit.findings.length,
+    };
+    ui.results.append(renderCompany(view, entities, lang, t, 'search'));
+  }
+}
+
+function renderResults(state: PopupState): void {
+  const query = ui.query.value.trim();
+  if (query) renderSearch(state, query);
+  else renderTab(state);
+  ui.results.setAttribute('aria-busy', 'false');
+}
+
+async function announceSettingsChanged(): Promise<void> {
+  await sendRequest({ type: 'settings-changed' }).catch(() => undefined);
+}
+
+async function start(): Promise<void> {
+  const settings = await getSettings().catch(() => structuredClone(defaultSettings));
+  const lang = pickLang(settings.language, browser.i18n.getUILanguage());
+  const state: PopupState = {
+    settings, lang, t: translator(popupMessages, lang), tabUrl: null, tabState: null, dataset: null, search: null,
+  };
+  applyLanguage(state);
+  ui.resultsHeading.textContent = state.t('loading');
+
+  const tabId = await resolveTabId();
+  const [tabState, dataset] = await Promise.all([
+    tabId === null ? Promise.resolve(null) : sendRequest({ type: 'tab-state', tabId }).catch(() => null),
+    loadActiveDataset(),
+  ]);
+  state.tabState = tabState ?? null;
+  state.tabUrl = tabState?.url ?? null;
+  state.dataset = dataset;
+  state.search = buildSearchIndex(dataset);
+  renderSiteSwitch(state);
+  renderResults(state);
+
+  ui.search.addEventListener('submit', (event) => event.preventDefault());
+  ui.query.addEventListener('input', () => renderResults(state));
+
+  ui.openSettings.addEventListener('click', () => {
+    void browser.runtime.openOptionsPage();
+  });
+
+  ui.language.addEventListener('change', () => {
+    const choice = ui.language.value === 'en' || ui.language.value === 'fr' ? ui.language.value : '';
+    void (async () => {
+      state.settings = await saveSettings({ language: choice });
+      state.lang = pickLang(choice, browser.i18n.getUILanguage());
+      state.t = translator(popupMessages, state.lang);
+      applyLanguage(state);
+      renderSiteSwitch(state);
+      renderResults(state);
+      await announceSettingsChanged();
+    })();
+  });
+
+  ui.siteSwitch.addEventListener('change', () => {
+    const site = state.tabUrl ? siteOf(state.tabUrl) : null;
+    if (!site) return;
+    void (async () => {
+      state.settings = await saveSettings({ sites: toggleSite(state.settings, site, ui.siteSwitch.checked) });
+      renderSiteSwitch(state);
+      await announceSettingsChanged();
+    })();
+  });
+}
+
+void start();

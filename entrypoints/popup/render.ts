@@ -1,0 +1,107 @@
+// Builds the popup's company sections with createElement/textContent only: nothing from the data
+// is ever parsed as HTML, and only https source links are shown.
+import type { Entity, Finding, Lang } from '../../lib/dataset/types';
+import { popupMessages } from '../../lib/i18n/popup';
+import { translator } from '../../lib/i18n';
+import { formatAmount, formatDate, isSafeLink, labelStatus } from '../../lib/present/format';
+import { orderSources } from '../../lib/present/rank';
+
+export type Translate = ReturnType<typeof translator<keyof (typeof popupMessages)['en']>>;
+
+export interface CompanyView {
+  vendor: Entity;
+  /** Why it is listed: reasons on a page, matched terms in a search. */
+  reasons: string[];
+  /** Findings to show, already filtered and ranked. */
+  findings: Finding[];
+  totalFindings: number;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function renderCompany(view: CompanyView, entities: ReadonlyMap<string, Entity>, lang: Lang, t: Translate, key: string): HTMLElement {
+  const section = element('section', 'company');
+  const headingId = `company-${key}-${view.vendor.id}`;
+  section.setAttribute('aria-labelledby', headingId);
+  const heading = element('h3');
+  heading.id = headingId;
+  heading.append(element('span', undefined, view.vendor.name));
+  const count = view.findings.length;
+  heading.append(element('span', 'count', count === 1 ? t('findingsOne') : t('findingsMany', { n: count })));
+  section.append(heading);
+
+  if (view.reasons.length) {
+    const reasons = element('ul', 'reasons');
+    for (const reason of view.reasons) reasons.append(element('li', undefined, reason));
+    section.append(reasons);
+  }
+
+  if (count) {
+    const list = element('ol', 'findings');
+    for (const finding of view.findings) list.append(renderFinding(finding, entities, lang, t));
+    section.append(list);
+  }
+  const hidden = view.totalFindings - count;
+  if (hidden > 0) {
+    section.append(element('p', 'note', count === 0 ? t('allHiddenByFilters', { n: view.totalFindings }) : t('hiddenByFilters', { hidden })));
+  }
+  return section;
+}
+
+function renderFinding(finding: Finding, entities: ReadonlyMap<string, Entity>, lang: Lang, t: Translate): HTMLElement {
+  const item = element('li');
+  const article = element('article', 'finding');
+  const title = element('h4', undefined, finding.title[lang]);
+  article.append(title);
+
+  const meta = element('p', 'meta');
+  meta.append(element('span', `status status-${finding.status}`, labelStatus(finding.status, lang)));
+  const time = element('time', undefined, formatDate(finding.date, lang));
+  time.dateTime = finding.date;
+  meta.append(time);
+  article.append(meta);
+
+  const facts = element('dl', 'facts');
+  const addFact = (label: string, value: string) => {
+    facts.append(element('dt', undefined, label), element('dd', undefined, value));
+  };
+  const customer = finding.customer ? (entities.get(finding.customer)?.name ?? finding.customer) : t('noCustomer');
+  addFact(t('customer'), customer);
+  if (finding.units?.length) addFact(t('units'), finding.units.join(', '));
+  if (finding.amount) addFact(t('amount'), formatAmount(finding.amount, lang));
+  article.append(facts);
+
+  article.append(element('p', 'summary', finding.summary[lang]));
+  if (finding.response) {
+    const response = element('p', 'response');
+    // French typography puts a narrow no-break space before the colon.
+    response.append(element('strong', undefined, t('response')), lang === 'fr' ? '\u202f: ' : ': ', finding.response[lang]);
+    article.append(response);
+  }
+
+  const sources = orderSources(finding.sources).filter((source) => isSafeLink(source.url));
+  if (sources.length) {
+    article.append(element('p', 'sources-title', t('sources')));
+    const list = element('ul', 'sources');
+    for (const source of sources) {
+      const entry = element('li');
+      const link = element('a', undefined, source.publisher);
+      link.href = source.url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      if (source.title) link.title = source.title;
+      entry.append(link);
+      const details = [source.date ? formatDate(source.date, lang) : '', source.original ? t('original') : ''].filter(Boolean);
+      if (details.length) entry.append(` — ${details.join(' · ')}`);
+      list.append(entry);
+    }
+    article.append(list);
+  }
+  item.append(article);
+  return item;
+}

@@ -1,0 +1,78 @@
+// The popup's strings in English and French; a key missing in one language fails to compile.
+import type { Messages } from './index';
+
+type PopupKey =
+  | 'appName' | 'tagline' | 'onThisPage' | 'searchLabel' | 'searchPlaceholder' | 'searchHint'
+  | 'resultsNone' | 'resultsOne' | 'resultsMany' | 'matched' | 'nothingHere' | 'nothingHereHint'
+  | 'notAPage' | 'siteSwitch' | 'siteSwitchOff' | 'settings' | 'language' | 'customer' | 'units'
+  | 'date' | 'amount' | 'status' | 'response' | 'sources' | 'original' | 'hiddenByFilters'
+  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer';
+
+export const popupMessages: Messages<PopupKey> = {
+  en: {
+    appName: 'Dual Use',
+    tagline: 'Tech companies’ military contracts, with sources',
+    onThisPage: 'On this page',
+    searchLabel: 'Look up a company, product, army or unit',
+    searchPlaceholder: 'e.g. Nimbus, AWS, IDF, 8200',
+    searchHint: 'Results appear as you type.',
+    resultsNone: 'No company matches “{query}”.',
+    resultsOne: '1 company matches “{query}”.',
+    resultsMany: '{n} companies match “{query}”.',
+    matched: 'Matched: {terms}',
+    nothingHere: 'No listed company on this page.',
+    nothingHereHint: 'Use the search above to look up any company.',
+    notAPage: 'This tab is not a web page.',
+    siteSwitch: 'Annotate {site}',
+    siteSwitchOff: 'Annotations are off everywhere (settings).',
+    settings: 'Settings',
+    language: 'Language',
+    customer: 'Customer',
+    units: 'Units',
+    date: 'Date',
+    amount: 'Amount',
+    status: 'Status',
+    response: 'Company response',
+    sources: 'Sources',
+    original: 'original report',
+    hiddenByFilters: '{hidden} more hidden by your filters.',
+    allHiddenByFilters: 'All {n} findings are hidden by your filters.',
+    findingsOne: '1 finding',
+    findingsMany: '{n} findings',
+    loading: 'Loading…',
+    noCustomer: 'No specific customer',
+  },
+  fr: {
+    appName: 'Dual Use',
+    tagline: 'Les contrats militaires des entreprises tech, sources à l’appui',
+    onThisPage: 'Sur cette page',
+    searchLabel: 'Chercher une entreprise, un produit, une armée ou une unité',
+    searchPlaceholder: 'ex. Nimbus, AWS, Tsahal, 8200',
+    searchHint: 'Les résultats s’affichent pendant la saisie.',
+    resultsNone: 'Aucune entreprise ne correspond à « {query} ».',
+    resultsOne: '1 entreprise correspond à « {query} ».',
+    resultsMany: '{n} entreprises correspondent à « {query} ».',
+    matched: 'Correspondance : {terms}',
+    nothingHere: 'Aucune entreprise répertoriée sur cette page.',
+    nothingHereHint: 'La recherche ci-dessus trouve n’importe quelle entreprise.',
+    notAPage: 'Cet onglet n’est pas une page web.',
+    siteSwitch: 'Annoter {site}',
+    siteSwitchOff: 'Les annotations sont désactivées partout (réglages).',
+    settings: 'Réglages',
+    language: 'Langue',
+    customer: 'Client',
+    units: 'Unités',
+    date: 'Date',
+    amount: 'Montant',
+    status: 'Statut',
+    response: 'Réponse de l’entreprise',
+    sources: 'Sources',
+    original: 'révélation initiale',
+    hiddenByFilters: '{hidden} autre(s) masqué(s) par vos filtres.',
+    allHiddenByFilters: 'Les {n} faits sont masqués par vos filtres.',
+    findingsOne: '1 fait',
+    findingsMany: '{n} faits',
+    loading: 'Chargement…',
+    noCustomer: 'Pas de client précis',
+  },
+};
