@@ -3,7 +3,7 @@
 //
 // Helpers for e2e tests (run by `node --import tsx --test`, files named *.chromium.e2e.ts / *.firefox.e2e.ts):
 //   serveFixtures()            → { origin, url(path), close() }: tests/fixtures on http://127.0.0.1:<random port>
-//   launchChromium()           → { context, extensionId, serviceWorker, extensionUrl(path), tabIdOf(url), close() }
+//   launchChromium(path?, { extraArgs }) → { context, extensionId, serviceWorker, extensionUrl(path), tabIdOf(url), close() }
 //                                 loads .output/chrome-mv3; the extension id is the service worker URL's host
 //   openPopup(chromium, tabId) → Page showing popup.html?tab=<tabId> in a tab of its own (DESIGN.md contract)
 //   launchFirefox()            → { browser, extensionId, uuid, extensionUrl(path), tabIdOf(url), close() }
@@ -84,6 +84,41 @@ export async function serveFixtures(dir = FIXTURES_DIR): Promise<FixtureServer> 
   };
 }
 
+export interface RecordingProxy {
+  /** host:port to pass to --proxy-server. */
+  address: string;
+  /** Every request that reached the proxy: "METHOD url" (CONNECT shows host:port). */
+  seen: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP proxy that records and refuses every request. With Chromium's --proxy-server pointing at it,
+ * any request the browser sends beyond loopback (where the fixture server lives) is seen here.
+ */
+export async function startRecordingProxy(): Promise<RecordingProxy> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(502).end();
+  });
+  server.on('connect', (req, socket) => {
+    seen.push(`CONNECT ${req.url}`);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('proxy has no port');
+  return {
+    address: `127.0.0.1:${address.port}`,
+    seen,
+    close: () => new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    }),
+  };
+}
+
 async function requireBuild(dir: string, browserName: string): Promise<void> {
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) {
@@ -108,7 +143,10 @@ export interface ChromiumSession {
 }
 
 /** Launches headless Chromium with the built extension loaded (TOOLCHAIN.md recipe). */
-export async function launchChromium(extensionPath = CHROME_BUILD): Promise<ChromiumSession> {
+export async function launchChromium(
+  extensionPath = CHROME_BUILD,
+  options: { extraArgs?: string[] } = {},
+): Promise<ChromiumSession> {
   requireBrowser(CHROMIUM_PATH, 'chromium');
   await requireBuild(extensionPath, 'Chrome');
   const profile = await mkdtemp(join(tmpdir(), 'dual-use-chromium-'));
@@ -125,6 +163,7 @@ export async function launchChromium(extensionPath = CHROME_BUILD): Promise<Chro
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.extraArgs ?? []),
     ],
   });
   try {
