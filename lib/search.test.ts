@@ -25,6 +25,7 @@ describe('search', () => {
     ['subsidiary folds into parent', 'GitHub', ['microsoft:ms-azure-8200+gh-ice']],
     ['subsidiary alias', 'AWS', ['amazon:aws-nimbus']],
     ['product shows the findings about it', 'Nimbus', ['amazon:aws-nimbus', 'google:google-nimbus']],
+    ['programme named only in a finding', 'jwcc', ['google:google-jwcc']],
     ['unit by number', '8200', ['microsoft:ms-azure-8200']],
     ['military by French name', 'Tsahal', ['amazon:aws-nimbus', 'google:google-nimbus', 'microsoft:ms-azure-8200', 'palantir:palantir-idf']],
     ['military by acronym', 'idf', ['amazon:aws-nimbus', 'google:google-nimbus', 'microsoft:ms-azure-8200', 'palantir:palantir-idf']],

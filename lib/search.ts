@@ -63,12 +63,16 @@ export function buildSearchIndex(dataset: Pick<Dataset, 'entities' | 'findings'>
   for (const [top, findings] of findingsByTopVendor) {
     const byCustomer = new Map<string, Set<string>>();
     const byUnit = new Map<string, Set<string>>();
+    const byProduct = new Map<string, Set<string>>();
     for (const finding of findings) {
       if (finding.customer) addToSet(byCustomer, finding.customer, finding.id);
       for (const unit of finding.units ?? []) addToSet(byUnit, unit, finding.id);
+      // Programmes named only in findings ("Project Nimbus", "JWCC") are searchable too.
+      for (const product of finding.products ?? []) addToSet(byProduct, product, finding.id);
     }
     for (const [customer, ids] of byCustomer) for (const name of namesOf(customer)) addTerm(name, top, ids);
     for (const [unit, ids] of byUnit) addTerm(unit, top, ids);
+    for (const [product, ids] of byProduct) addTerm(product, top, ids);
   }
 
   return {

@@ -17,7 +17,7 @@ describe('indexVendors', () => {
   it.each([
     ['microsoft', ['ms-azure-8200', 'gh-ice']],
     ['amazon', ['aws-nimbus']],
-    ['google', ['google-nimbus', 'google-dod']],
+    ['google', ['google-nimbus', 'google-dod', 'google-jwcc']],
     ['nofindings', undefined],
   ])('findings of %s fold in subsidiaries', (vendor, ids) => {
     expect(index.findingsByTopVendor.get(vendor)?.map((f) => f.id)).toEqual(ids);
