@@ -20,12 +20,14 @@ describe('search', () => {
     index.search(query).map((hit) => `${hit.vendor}:${hit.findings.map((f) => f.id).join('+')}`);
 
   it.each([
-    ['company name', 'Palantir', ['palantir:palantir-idf']],
-    ['case and accents ignored', 'pAlAntír', ['palantir:palantir-idf']],
+    ['company name', 'Palantir', ['palantir:palantir-idf+palantir-orion']],
+    ['case and accents ignored', 'pAlAntír', ['palantir:palantir-idf+palantir-orion']],
     ['subsidiary folds into parent', 'GitHub', ['microsoft:ms-azure-8200+gh-ice']],
     ['subsidiary alias', 'AWS', ['amazon:aws-nimbus']],
     ['product shows the findings about it', 'Nimbus', ['amazon:aws-nimbus', 'google:google-nimbus']],
     ['programme named only in a finding', 'jwcc', ['google:google-jwcc']],
+    ['a name only in a headline, as a fallback', 'orion', ['palantir:palantir-orion']],
+    ['headlines are not searched when the catalog matches', 'palantir', ['palantir:palantir-idf+palantir-orion']],
     ['unit by number', '8200', ['microsoft:ms-azure-8200']],
     ['military by French name', 'Tsahal', ['amazon:aws-nimbus', 'google:google-nimbus', 'microsoft:ms-azure-8200', 'palantir:palantir-idf']],
     ['military by acronym', 'idf', ['amazon:aws-nimbus', 'google:google-nimbus', 'microsoft:ms-azure-8200', 'palantir:palantir-idf']],
@@ -37,6 +39,10 @@ describe('search', () => {
     ['empty query', '   ', []],
   ])('%s: %s', (_name, query, expected) => {
     expect(run(query)).toEqual(expected);
+  });
+
+  it('quotes the headline words that matched', () => {
+    expect(index.search('orio')[0]?.matched).toEqual(['Orion']);
   });
 
   it('says what matched', () => {

@@ -39,9 +39,12 @@ export interface SearchIndex {
 export function buildSearchIndex(dataset: Pick<Dataset, 'entities' | 'findings'>): SearchIndex {
   const { entitiesById, findingsByTopVendor, topVendorOf } = indexVendors(dataset);
   const terms: SearchTerm[] = [];
-  const addTerm = (label: string, vendor: string, findingIds: ReadonlySet<string> | null) => {
+  // Finding titles are a fallback: a programme named only in prose ("Project Nimbus") is still found,
+  // but a company's name never drags in every other company whose headlines mention it.
+  const titleTerms: SearchTerm[] = [];
+  const addTerm = (label: string, vendor: string, findingIds: ReadonlySet<string> | null, into = terms) => {
     const folded = foldForSearch(label);
-    if (folded) terms.push({ folded, label, vendor, findingIds });
+    if (folded) into.push({ folded, label, vendor, findingIds });
   };
   const namesOf = (entityId: string): string[] => {
     const entity = entitiesById.get(entityId);
@@ -69,6 +72,9 @@ export function buildSearchIndex(dataset: Pick<Dataset, 'entities' | 'findings'>
       for (const unit of finding.units ?? []) addToSet(byUnit, unit, finding.id);
       // Programmes named only in findings ("Project Nimbus", "JWCC") are searchable too.
       for (const product of finding.products ?? []) addToSet(byProduct, product, finding.id);
+      const only = new Set([finding.id]);
+      addTerm(finding.title.en, top, only, titleTerms);
+      if (finding.title.fr !== finding.title.en) addTerm(finding.title.fr, top, only, titleTerms);
     }
     for (const [customer, ids] of byCustomer) for (const name of namesOf(customer)) addTerm(name, top, ids);
     for (const [unit, ids] of byUnit) addTerm(unit, top, ids);
@@ -79,39 +85,54 @@ export function buildSearchIndex(dataset: Pick<Dataset, 'entities' | 'findings'>
     search(query: string): SearchHit[] {
       const needle = foldForSearch(query);
       if (!needle) return [];
-      const hits = new Map<string, { score: number; matched: Map<string, number>; ids: Set<string> | null }>();
-      for (const term of terms) {
-        const score = scoreMatch(term.folded, needle);
-        if (!score) continue;
-        let hit = hits.get(term.vendor);
-        if (!hit) {
-          hit = { score, matched: new Map(), ids: new Set() };
-          hits.set(term.vendor, hit);
-        }
-        hit.score = Math.max(hit.score, score);
-        hit.matched.set(term.label, Math.max(hit.matched.get(term.label) ?? 0, score));
-        if (term.findingIds === null) hit.ids = null;
-        else if (hit.ids) for (const id of term.findingIds) hit.ids.add(id);
-      }
-      const results = [...hits].map(([vendor, hit]) => {
-        const all = findingsByTopVendor.get(vendor) ?? [];
-        const ids = hit.ids;
-        return {
-          score: hit.score,
-          name: entitiesById.get(vendor)?.name ?? vendor,
-          hit: {
-            vendor,
-            matched: [...hit.matched].sort(([a, sa], [b, sb]) => sb - sa || a.localeCompare(b)).map(([label]) => label),
-            findings: ids ? all.filter((finding) => ids.has(finding.id)) : all,
-          },
-        };
-      });
-      results.sort(
-        (a, b) => b.score - a.score || b.hit.findings.length - a.hit.findings.length || a.name.localeCompare(b.name),
-      );
-      return results.map((result) => result.hit);
+      const results = searchTerms(terms, needle);
+      return results.length || needle.length < 3 ? results : searchTerms(titleTerms, needle, true);
     },
   };
+
+  function searchTerms(candidates: readonly SearchTerm[], needle: string, fromTitles = false): SearchHit[] {
+    const hits = new Map<string, { score: number; matched: Map<string, number>; ids: Set<string> | null }>();
+    for (const term of candidates) {
+      const score = scoreMatch(term.folded, needle);
+      if (!score) continue;
+      let hit = hits.get(term.vendor);
+      if (!hit) {
+        hit = { score, matched: new Map(), ids: new Set() };
+        hits.set(term.vendor, hit);
+      }
+      hit.score = Math.max(hit.score, score);
+      // A headline is too long to quote as what matched: the query stands for it.
+      const label = fromTitles ? quoteMatchedWords(term.label, needle) : term.label;
+      hit.matched.set(label, Math.max(hit.matched.get(label) ?? 0, score));
+      if (term.findingIds === null) hit.ids = null;
+      else if (hit.ids) for (const id of term.findingIds) hit.ids.add(id);
+    }
+    const results = [...hits].map(([vendor, hit]) => {
+      const all = findingsByTopVendor.get(vendor) ?? [];
+      const ids = hit.ids;
+      return {
+        score: hit.score,
+        name: entitiesById.get(vendor)?.name ?? vendor,
+        hit: {
+          vendor,
+          matched: [...hit.matched].sort(([a, sa], [b, sb]) => sb - sa || a.localeCompare(b)).map(([label]) => label),
+          findings: ids ? all.filter((finding) => ids.has(finding.id)) : all,
+        },
+      };
+    });
+    results.sort(
+      (a, b) => b.score - a.score || b.hit.findings.length - a.hit.findings.length || a.name.localeCompare(b.name),
+    );
+    return results.map((result) => result.hit);
+  }
+}
+
+/** The words of a headline that the query matched, as written ("Nimbus" for "nimb"). */
+function quoteMatchedWords(headline: string, needle: string): string {
+  const words = headline.split(/\s+/);
+  const start = words.findIndex((word) => foldForSearch(word).startsWith(needle.split(' ')[0] ?? ''));
+  if (start === -1) return needle;
+  return words.slice(start, start + needle.split(' ').length).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
 /** 3 = the whole term, 2 = the term's start, 1 = a later word's start, 0 = no match. */

@@ -44,6 +44,7 @@ export const sampleDataset: Dataset = {
     makeFinding({ id: 'google-dod', vendor: 'google', customer: 'us-department-of-defense', date: '2018' }),
     makeFinding({ id: 'aws-nimbus', vendor: 'amazon-web-services', products: ['Nimbus'], date: '2021-04' }),
     makeFinding({ id: 'palantir-idf', vendor: 'palantir', date: '2024-01-12', status: 'confirmed' }),
+    makeFinding({ id: 'palantir-orion', vendor: 'palantir', customer: null, title: { en: 'Army picks “Project Orion” analytics', fr: 'L’armée choisit « Projet Orion »' }, date: '2020' }),
     makeFinding({ id: 'google-jwcc', vendor: 'google', customer: null, products: ['Project JWCC'], date: '2022-12' }),
   ],
 };
