@@ -1,5 +1,59 @@
+// Content script: asks the background whether this page is annotated (one `page-hello`), and only
+// then hands the page to lib/annotate. Nothing touches the DOM before the answer says enabled.
+import browser from 'webextension-polyfill';
+import '~/assets/annotate.css';
+import { PageSession } from '~/lib/annotate/page-session';
+import { sendRequest, type PageHelloResponse } from '~/lib/messaging';
+import type { Entity } from '~/lib/dataset/types';
+
+type EnabledHello = PageHelloResponse & { entities: Entity[] };
+
+async function sayHello(): Promise<EnabledHello | null> {
+  try {
+    const hello = await sendRequest({ type: 'page-hello', url: location.href });
+    return hello?.enabled && Array.isArray(hello.entities) ? (hello as EnabledHello) : null;
+  } catch {
+    return null; // background not ready or extension reloaded: leave the page alone
+  }
+}
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  main() {},
+  async main(ctx) {
+    let session: PageSession | null = null;
+    const begin = (hello: EnabledHello) => {
+      session = new PageSession(
+        {
+          window,
+          signal: ctx.signal,
+          setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
+          requestAnimationFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
+          send: sendRequest,
+        },
+        hello,
+      );
+      void session.start();
+    };
+
+    const onMessage = (message: unknown) => {
+      if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'refresh') return;
+      void sayHello().then((hello) => {
+        if (ctx.isInvalid) return;
+        if (!hello) {
+          session?.stop();
+          session = null;
+        } else if (session) void session.repaint(hello);
+        else begin(hello);
+      });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      session?.stop();
+    });
+
+    const hello = await sayHello();
+    if (hello && ctx.isValid) begin(hello);
+  },
 });

@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../dataset/types';
+import { compileMatcher } from '../matcher/index';
+import { Annotator } from './annotator';
+import { HighlightRegistry, type HighlightApi, type HighlightLike } from './highlight-registry';
+import { MarkBudget } from './mark-budget';
+
+const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
+  id, name, type: 'vendor', country: 'US', parent: null, aliases: [name], products: [], domains: [], ambiguous: [], ...extra,
+});
+const ENTITIES: Entity[] = [
+  entity('microsoft', 'Microsoft', {
+    products: ['Azure'],
+    ambiguous: [{ alias: 'Azure', caseSensitive: true, requireCorroboration: true, note: 'a colour' }],
+  }),
+  entity('google', 'Google'),
+  entity('palantir', 'Palantir'),
+];
+const matcher = compileMatcher(ENTITIES);
+
+/** A stand-in for CSS.highlights (happy-dom has none): records what we register. */
+function createFakeHighlightApi() {
+  const registered = new Map<string, HighlightLike>();
+  const api: HighlightApi = {
+    registry: { set: (name, h) => registered.set(name, h), delete: (name) => registered.delete(name) },
+    create: () => {
+      const ranges = new Set<AbstractRange>();
+      return { add: (r) => ranges.add(r), clear: () => ranges.clear(), get size() { return ranges.size; }, ranges } as HighlightLike;
+    },
+  };
+  return { api, registered };
+}
+
+async function annotate(html: string, cap: number, api: HighlightApi | null) {
+  document.body.innerHTML = html;
+  const registry = new HighlightRegistry(api);
+  const budget = new MarkBudget(cap);
+  const annotator = new Annotator({
+    findCandidates: (text) => matcher.findCandidates(text),
+    budget, registry, signal: new AbortController().signal,
+    schedule: (next) => setTimeout(next, 0),
+  });
+  await annotator.enqueue([document.body]);
+  return { registry, budget, annotator };
+}
+
+describe('Annotator with the highlight API', () => {
+  it.each([
+    ['marks mentions, not negatives', '<p>Palantir and Google.</p><p>azure sky</p><textarea>Google</textarea>', 3, ['Palantir', 'Google']],
+    ['caps marks per company', '<p>Google, Google, Google, Palantir</p>', 2, ['Google', 'Google', 'Palantir']],
+    ['ambiguous alias waits for corroboration, then is marked', '<p>Azure today.</p><p>Microsoft said.</p>', 3, ['Azure', 'Microsoft']],
+    ['ambiguous alias never corroborated stays unmarked', '<p>Azure sea, Google.</p>', 3, ['Google']],
+  ])('%s', async (_name, html, cap, expected) => {
+    const before = html;
+    const { registry } = await annotate(html, cap, createFakeHighlightApi().api);
+    expect(registry.list().map((m) => m.range.toString())).toEqual(expected);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('reports every mention, including those over the cap', async () => {
+    const { budget } = await annotate('<p>Google Google Google</p>', 1, createFakeHighlightApi().api);
+    expect(budget.report()).toEqual([{ vendor: 'google', count: 3, aliases: { Google: 3 } }]);
+  });
+
+  it('marks late content once, even when queued twice', async () => {
+    const { registry, annotator } = await annotate('<p>Google</p>', 5, createFakeHighlightApi().api);
+    const p = document.createElement('p');
+    p.textContent = 'Palantir';
+    document.body.append(p);
+    await annotator.enqueue([p, document.body]);
+    expect(registry.list().map((m) => m.range.toString())).toEqual(['Google', 'Palantir']);
+  });
+});
+
+describe('Annotator fallback (no highlight API)', () => {
+  it('wraps mentions in our own element and unwraps them on clear', async () => {
+    const html = '<p>Google and Palantir and Google</p>';
+    const { registry } = await annotate(html, 5, null);
+    expect(document.querySelectorAll('dual-use-mark')).toHaveLength(3);
+    expect(registry.list().map((m) => m.range.toString())).toEqual(['Google', 'Palantir', 'Google']);
+    registry.clear();
+    expect(document.body.innerHTML).toBe(html);
+  });
+});

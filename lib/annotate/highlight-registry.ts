@@ -1,0 +1,155 @@
+// Keeps every mark of the page in document order and paints them: with the CSS Custom Highlight
+// API when the browser has it (the page DOM is never touched), else by wrapping each mention in a
+// <dual-use-mark> element of our own. Invariant: clear() leaves the page as it found it.
+import type { Mention } from '../matcher/types';
+
+export const HIGHLIGHT_NAME = 'dual-use';
+export const CURRENT_HIGHLIGHT_NAME = 'dual-use-current';
+export const FALLBACK_TAG = 'dual-use-mark';
+
+export interface Mark {
+  mention: Mention;
+  /** Live range: follows the page's own edits; collapses if the text goes away. */
+  range: Range;
+  /** Fallback only: the wrapper element we inserted. */
+  wrapper?: HTMLElement;
+}
+
+/** The parts of the CSS Custom Highlight API we use (injected so tests can supply one). */
+export interface HighlightApi {
+  registry: { set(name: string, highlight: HighlightLike): unknown; delete(name: string): unknown };
+  create(): HighlightLike;
+}
+export interface HighlightLike {
+  add(range: AbstractRange): unknown;
+  clear(): void;
+  readonly size: number;
+}
+
+/** The page's highlight API, or null where it is missing (the fallback then wraps). */
+export function findHighlightApi(win: Window & typeof globalThis): HighlightApi | null {
+  const css = win.CSS as (typeof CSS & { highlights?: HighlightApi['registry'] }) | undefined;
+  const HighlightCtor = (win as unknown as { Highlight?: new () => HighlightLike }).Highlight;
+  if (!css?.highlights || !HighlightCtor) return null;
+  return { registry: css.highlights, create: () => new HighlightCtor() };
+}
+
+/** -1 / 0 / 1 as `a` starts before, with, after `b`. */
+function compareMarks(a: Mark, b: Mark): number {
+  return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+}
+
+export class HighlightRegistry {
+  private marks: Mark[] = [];
+  private readonly all: HighlightLike | null;
+  private readonly current: HighlightLike | null;
+  private currentMark: Mark | null = null;
+
+  constructor(private readonly api: HighlightApi | null) {
+    this.all = api?.create() ?? null;
+    this.current = api?.create() ?? null;
+    if (api && this.all && this.current) {
+      api.registry.set(HIGHLIGHT_NAME, this.all);
+      api.registry.set(CURRENT_HIGHLIGHT_NAME, this.current);
+    }
+  }
+
+  get usesHighlightApi(): boolean {
+    return this.all !== null;
+  }
+
+  /** Marks in document order (ranges whose text was removed are dropped). */
+  list(): Mark[] {
+    this.marks = this.marks.filter((m) => !m.range.collapsed);
+    return this.marks;
+  }
+
+  /** Paints one mention; null when the fallback could not wrap it (range across element edges). */
+  add(mention: Mention, range: Range): Mark | null {
+    let mark: Mark = { mention, range };
+    if (this.all) {
+      this.all.add(range);
+    } else {
+      const doc = range.startContainer.ownerDocument;
+      if (!doc) return null;
+      const wrapper = doc.createElement(FALLBACK_TAG);
+      try {
+        range.surroundContents(wrapper);
+      } catch {
+        return null;
+      }
+      const inner = doc.createRange();
+      inner.selectNodeContents(wrapper);
+      mark = { mention, range: inner, wrapper };
+    }
+    this.insertSorted(mark);
+    return mark;
+  }
+
+  /** Binary insertion keeps the list in document order for keyboard navigation. */
+  private insertSorted(mark: Mark): void {
+    const last = this.marks[this.marks.length - 1];
+    if (!last || compareMarks(last, mark) <= 0) {
+      this.marks.push(mark);
+      return;
+    }
+    let low = 0;
+    let high = this.marks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareMarks(this.marks[mid] as Mark, mark) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    this.marks.splice(low, 0, mark);
+  }
+
+  /** The mark containing a caret position (node, offset), if any. */
+  findAt(node: Node, offset: number): Mark | null {
+    for (const mark of this.list()) {
+      try {
+        if (mark.range.isPointInRange(node, offset)) return mark;
+      } catch {
+        // WrongDocumentError: the node is in another document (an iframe); not ours.
+      }
+    }
+    return null;
+  }
+
+  /** Paints the mark the keyboard moved to with the second highlight (or clears it). */
+  setCurrent(mark: Mark | null): void {
+    if (this.currentMark?.wrapper) this.currentMark.wrapper.removeAttribute('data-current');
+    this.currentMark = mark;
+    if (this.current) {
+      this.current.clear();
+      if (mark) this.current.add(mark.range);
+    } else if (mark?.wrapper) {
+      mark.wrapper.setAttribute('data-current', '');
+    }
+  }
+
+  getCurrent(): Mark | null {
+    return this.currentMark;
+  }
+
+  /** Removes every mark; fallback wrappers are unwrapped and their text merged back. */
+  clear(): void {
+    this.setCurrent(null);
+    this.all?.clear();
+    for (const mark of this.marks) {
+      const wrapper = mark.wrapper;
+      const parent = wrapper?.parentNode;
+      if (!wrapper || !parent) continue;
+      while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+      parent.removeChild(wrapper);
+      parent.normalize();
+    }
+    this.marks = [];
+  }
+
+  /** Unregisters the highlights (extension context gone). */
+  dispose(): void {
+    this.clear();
+    this.api?.registry.delete(HIGHLIGHT_NAME);
+    this.api?.registry.delete(CURRENT_HIGHLIGHT_NAME);
+  }
+}

@@ -1,0 +1,82 @@
+// Collects the nodes the page adds or edits (single-page apps, infinite scroll) into one queue and
+// hands them over once per animation frame. Invariant: our own elements never re-enter the queue,
+// and a flush never holds a node that is disconnected or inside another queued node.
+import { OWN_TAG_PREFIX } from './text-walker';
+
+export interface MutationQueueOptions {
+  /** Receives the queued roots, in document order, at most once per frame. */
+  onFlush: (roots: Node[]) => void;
+  /** requestAnimationFrame (ctx-bound in the content script). */
+  scheduleFrame: (callback: () => void) => void;
+  signal: AbortSignal;
+}
+
+function isOwnNode(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).tagName.toUpperCase().startsWith(OWN_TAG_PREFIX);
+}
+
+/** Drops disconnected roots and roots inside another root; returns them in document order. */
+export function reduceRoots(nodes: Iterable<Node>): Node[] {
+  const connected = [...nodes].filter((n) => n.isConnected);
+  connected.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  const roots: Node[] = [];
+  for (const node of connected) {
+    const last = roots[roots.length - 1];
+    // In document order a contained node comes right after its container (or its container's other descendants).
+    if (last && (last === node || last.contains(node))) continue;
+    roots.push(node);
+  }
+  return roots;
+}
+
+export class MutationQueue {
+  private readonly pending = new Set<Node>();
+  private frameRequested = false;
+  private readonly observer: MutationObserver;
+
+  constructor(private readonly options: MutationQueueOptions) {
+    this.observer = new MutationObserver((records) => this.enqueue(records));
+    options.signal.addEventListener('abort', () => this.disconnect(), { once: true });
+  }
+
+  observe(root: Node): void {
+    if (this.options.signal.aborted) return;
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    this.pending.clear();
+  }
+
+  /** Public for tests and for callers that learn of new content another way (wxt:locationchange). */
+  add(node: Node): void {
+    if (this.options.signal.aborted) return;
+    this.pending.add(node);
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    this.options.scheduleFrame(() => this.flush());
+  }
+
+  private enqueue(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const parent = record.target.parentElement;
+        if (parent && !isOwnNode(parent)) this.add(record.target);
+        continue;
+      }
+      if (isOwnNode(record.target)) continue;
+      record.addedNodes.forEach((node) => {
+        if (!isOwnNode(node) && (node.nodeType === 1 || node.nodeType === 3)) this.add(node);
+      });
+    }
+  }
+
+  private flush(): void {
+    this.frameRequested = false;
+    if (this.options.signal.aborted) return;
+    const roots = reduceRoots(this.pending);
+    this.pending.clear();
+    if (roots.length) this.options.onFlush(roots);
+  }
+}

@@ -1,0 +1,241 @@
+// One page's annotation session: compiles the matcher from the catalog sent by `page-hello`, walks
+// the body in slices, follows later content, reports mentions, and drives the tooltip from pointer
+// and keyboard. Every listener, timer and observer is bound to `host.signal`: when the extension
+// context dies (or annotations are switched off) stop() leaves the page exactly as it was.
+import type { Entity, Lang } from '../dataset/types';
+import { compileMatcher, type Matcher } from '../matcher/index';
+import type { PageHelloResponse, Request, ResponseFor, VendorFindingsResponse } from '../messaging';
+import { Annotator } from './annotator';
+import { findHighlightApi, HighlightRegistry, type Mark } from './highlight-registry';
+import { findMarkAtPoint, pickNextMark, readNavigationKey } from './interaction';
+import { MarkBudget } from './mark-budget';
+import { MutationQueue } from './mutation-queue';
+import { Tooltip } from './tooltip';
+
+/** What the session needs from its surroundings (WXT's ctx and the messaging wrapper in the extension). */
+export interface SessionHost {
+  window: Window & typeof globalThis;
+  signal: AbortSignal;
+  setTimeout: (handler: () => void, ms: number) => number;
+  requestAnimationFrame: (callback: () => void) => number;
+  send: <R extends Request>(request: R) => Promise<ResponseFor<R>>;
+  /** Benchmarks: each slice's duration. */
+  onSlice?: (ms: number) => void;
+}
+
+const REPORT_DELAY_MS = 400;
+const HOVER_OPEN_MS = 120;
+const HOVER_CLOSE_MS = 300;
+
+export class PageSession {
+  private readonly doc: Document;
+  private matcher: Matcher;
+  private names = new Map<string, string>();
+  private readonly registry: HighlightRegistry;
+  private readonly budget: MarkBudget;
+  private readonly annotator: Annotator;
+  private readonly queue: MutationQueue;
+  private tooltip: Tooltip;
+  private readonly controller = new AbortController();
+  private readonly findings = new Map<string, Promise<VendorFindingsResponse | null>>();
+  private reportTimer = 0;
+  private hoverTimer = 0;
+  private hoverFrame = false;
+  private lastPointer = { x: 0, y: 0 };
+  private pointerMark: Mark | null = null;
+  private focusBeforeTooltip: Element | null = null;
+  /** performance.now() when the last queued work finished (benchmarks, e2e). */
+  lastIdleAt = 0;
+  /** How long compiling the catalog took, in ms (benchmarks). */
+  compileMs = 0;
+
+  constructor(private readonly host: SessionHost, private hello: PageHelloResponse & { entities: Entity[] }) {
+    this.doc = host.window.document;
+    host.signal.addEventListener('abort', () => this.stop(), { once: true });
+    const signal = this.controller.signal;
+    this.matcher = this.compile(hello.entities);
+    this.registry = new HighlightRegistry(findHighlightApi(host.window));
+    this.budget = new MarkBudget(hello.marksPerCompany);
+    this.tooltip = this.createTooltip(hello.lang);
+    const domainVendor = this.matcher.attributeUrl(host.window.location.href)?.vendor;
+    this.annotator = new Annotator({
+      findCandidates: (text) => this.matcher.findCandidates(text),
+      budget: this.budget,
+      registry: this.registry,
+      signal,
+      schedule: (next) => void host.setTimeout(() => next(), 0),
+      corroboratingVendors: domainVendor ? [domainVendor] : [],
+      onMentions: () => this.scheduleReport(),
+      onSlice: host.onSlice,
+    });
+    this.queue = new MutationQueue({
+      onFlush: (roots) => void this.track(this.annotator.enqueue(roots)),
+      scheduleFrame: (callback) => void host.requestAnimationFrame(() => callback()),
+      signal,
+    });
+    this.listen(signal);
+  }
+
+  /** Starts on the whole body and follows what the page adds later. */
+  start(): Promise<void> {
+    const body = this.doc.body;
+    if (!body) return Promise.resolve();
+    this.queue.observe(body);
+    return this.track(this.annotator.enqueue([body]));
+  }
+
+  /** New settings or catalog (`refresh`): forget every mark and annotate again. */
+  repaint(hello: PageHelloResponse & { entities: Entity[] }): Promise<void> {
+    this.hello = hello;
+    this.matcher = this.compile(hello.entities);
+    this.findings.clear();
+    this.tooltip.dispose();
+    this.tooltip = this.createTooltip(hello.lang);
+    return this.restart();
+  }
+
+  /** Removes every mark, the tooltip and every listener; the page is left as it was. */
+  stop(): void {
+    if (this.controller.signal.aborted) return;
+    this.controller.abort();
+    this.registry.dispose();
+    this.tooltip.dispose();
+  }
+
+  get marks(): readonly Mark[] {
+    return this.registry.list();
+  }
+
+  private compile(entities: Entity[]): Matcher {
+    const started = performance.now();
+    const matcher = compileMatcher(entities);
+    this.compileMs = performance.now() - started;
+    this.names = new Map(entities.map((e) => [e.id, e.name]));
+    return matcher;
+  }
+
+  private restart(): Promise<void> {
+    this.tooltip.hide();
+    this.annotator.reset(this.hello.marksPerCompany);
+    this.scheduleReport();
+    const body = this.doc.body;
+    return body ? this.track(this.annotator.enqueue([body])) : Promise.resolve();
+  }
+
+  private track(work: Promise<void>): Promise<void> {
+    return work.then(() => {
+      this.lastIdleAt = performance.now();
+      this.doc.documentElement.dispatchEvent(new CustomEvent('dual-use:idle'));
+    });
+  }
+
+  private nameOf(id: string): string {
+    return this.names.get(id) ?? id.replace(/-/g, ' ').replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+  }
+
+  private createTooltip(lang: Lang): Tooltip {
+    return new Tooltip({
+      document: this.doc,
+      lang,
+      nameOf: (id) => this.nameOf(id),
+      onOpenList: (vendor) => void this.host.send({ type: 'open-popup', vendor }).catch(() => undefined),
+      onClose: () => this.closeTooltip(),
+    });
+  }
+
+  private scheduleReport(): void {
+    if (this.reportTimer || this.controller.signal.aborted) return;
+    this.reportTimer = this.host.setTimeout(() => {
+      this.reportTimer = 0;
+      if (this.controller.signal.aborted) return;
+      const request = { type: 'page-mentions' as const, url: this.host.window.location.href, mentions: this.budget.report() };
+      this.host.send(request).catch(() => undefined);
+    }, REPORT_DELAY_MS);
+  }
+
+  private loadFindings(vendor: string): Promise<VendorFindingsResponse | null> {
+    let pending = this.findings.get(vendor);
+    if (!pending) {
+      pending = this.host.send({ type: 'vendor-findings', vendor }).catch(() => null);
+      this.findings.set(vendor, pending);
+    }
+    return pending;
+  }
+
+  /** Shows the tooltip for a mark at once (loading state) and fills it when the findings arrive. */
+  private openTooltip(mark: Mark, focus: boolean): void {
+    const anchor = () => mark.range.getBoundingClientRect();
+    this.tooltip.show(mark.mention, anchor(), null, focus);
+    void this.loadFindings(mark.mention.vendor).then((content) => {
+      if (this.controller.signal.aborted || this.tooltip.mention !== mark.mention) return;
+      this.tooltip.show(mark.mention, anchor(), content ?? { vendor: null, findings: [], totalFindings: 0 }, focus);
+    });
+  }
+
+  private closeTooltip(): void {
+    this.tooltip.hide();
+    this.registry.setCurrent(null);
+    const previous = this.focusBeforeTooltip as HTMLElement | null;
+    this.focusBeforeTooltip = null;
+    previous?.focus?.({ preventScroll: true });
+  }
+
+  private listen(signal: AbortSignal): void {
+    const win = this.host.window;
+    const options = { signal, passive: true } as const;
+    this.doc.addEventListener('pointermove', (event) => this.onPointerMove(event), options);
+    this.doc.addEventListener('keydown', (event) => this.onKeyDown(event), { signal, capture: true });
+    win.addEventListener('wxt:locationchange', () => void this.restart(), { signal });
+    win.addEventListener('scroll', () => {
+      if (this.tooltip.isOpen && !this.registry.getCurrent()) this.tooltip.hide();
+    }, options);
+  }
+
+  /** Throttled to one caret lookup per frame; the tooltip opens after a short rest on a mark. */
+  private onPointerMove(event: PointerEvent): void {
+    this.lastPointer = { x: event.clientX, y: event.clientY };
+    if (this.tooltip.contains(event.target)) {
+      this.clearHoverTimer();
+      return;
+    }
+    if (this.hoverFrame) return;
+    this.hoverFrame = true;
+    this.host.requestAnimationFrame(() => {
+      this.hoverFrame = false;
+      if (this.controller.signal.aborted) return;
+      const mark = findMarkAtPoint(this.registry, this.doc, this.lastPointer.x, this.lastPointer.y);
+      if (mark === this.pointerMark) return;
+      this.pointerMark = mark;
+      this.clearHoverTimer();
+      if (mark) {
+        if (this.tooltip.mention === mark.mention) return;
+        this.hoverTimer = this.host.setTimeout(() => this.openTooltip(mark, false), HOVER_OPEN_MS);
+      } else if (this.tooltip.isOpen && !this.registry.getCurrent()) {
+        this.hoverTimer = this.host.setTimeout(() => this.tooltip.hide(), HOVER_CLOSE_MS);
+      }
+    });
+  }
+
+  private clearHoverTimer(): void {
+    if (this.hoverTimer) this.host.window.clearTimeout(this.hoverTimer);
+    this.hoverTimer = 0;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.tooltip.isOpen) {
+      this.closeTooltip();
+      return;
+    }
+    const direction = readNavigationKey(event);
+    if (!direction) return;
+    const mark = pickNextMark(this.registry.list(), this.registry.getCurrent(), direction === 'previous');
+    if (!mark) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!this.tooltip.isOpen) this.focusBeforeTooltip = this.doc.activeElement;
+    this.registry.setCurrent(mark);
+    const target = mark.wrapper ?? mark.range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    this.openTooltip(mark, true);
+  }
+}
