@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Dataset, Entity, Finding } from '../../lib/dataset/types';
+import { summarizeDataset } from './dataset-summary';
+
+const entity = (id: string, type: Entity['type'], country: string, parent: string | null = null): Entity =>
+  ({ id, name: id.toUpperCase(), type, country, parent, aliases: [], products: [], domains: [], ambiguous: [] });
+const finding = (id: string, vendor: string, customer: string | null, date: string, publishers: string[]): Finding => ({
+  id, vendor, customer, kind: 'cloud', title: { en: '', fr: '' }, summary: { en: '', fr: '' }, date, status: 'reported',
+  sources: publishers.map((publisher) => ({ publisher, url: 'https://example.org', lang: 'en', verified: 'x' })),
+});
+
+const dataset: Dataset = {
+  version: 'v7',
+  entities: [entity('microsoft', 'vendor', 'US'), entity('github', 'vendor', 'US', 'microsoft'), entity('google', 'vendor', 'US'),
+    entity('idf', 'military', 'IL'), entity('dod', 'military', 'US')],
+  findings: [
+    finding('a', 'github', 'idf', '2024-05', ['AP', 'The Guardian']),
+    finding('b', 'microsoft', 'dod', '2025-01-02', ['AP']),
+    finding('c', 'google', null, '2025', ['+972 Magazine']),
+  ],
+};
+
+describe('summarizeDataset', () => {
+  const summary = summarizeDataset(dataset);
+  it.each([
+    ['version', summary.version, 'v7'],
+    ['findings', summary.findings, 3],
+    ['top-level companies', summary.companies, 2],
+    ['militaries', summary.militaries, 2],
+    ['newest finding', summary.newest, '2025-01-02'],
+    ['countries', summary.countries, ['IL', 'US']],
+    ['publishers, most cited first', summary.publishers.map((p) => [p.label, p.count]), [['AP', 2], ['+972 Magazine', 1], ['The Guardian', 1]]],
+    ['vendors roll subsidiaries up', summary.vendors.map((v) => [v.value, v.count]), [['google', 1], ['microsoft', 2]]],
+    ['customers', summary.customers.map((c) => c.value), ['dod', 'idf']],
+  ])('%s', (_name, actual, expected) => expect(actual).toEqual(expected));
+});

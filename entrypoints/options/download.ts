@@ -1,0 +1,12 @@
+// Saves text as a file through a blob URL and <a download>: no network, no permission needed.
+export function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled so the download can start.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
