@@ -51,3 +51,23 @@ test('options.html renders without page errors', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the content script runs on a fixture page and answers the extension', async () => {
+  const article = await chromiumSession.context.newPage();
+  await article.goto(fixtures.url('/index.html'));
+  const tabId = await chromiumSession.tabIdOf(fixtures.url('/index.html'));
+  const blank = await chromiumSession.context.newPage();
+  const blankId = await chromiumSession.tabIdOf('about:blank');
+  // tabs.sendMessage rejects ("Receiving end does not exist") unless a content script listens in that tab.
+  const reach = (id: number) =>
+    chromiumSession.serviceWorker.evaluate(async (target) => {
+      const api = (globalThis as unknown as {
+        chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+      }).chrome;
+      return api.tabs.sendMessage(target, { type: 'refresh' }).then(() => 'answered', (error: Error) => error.message);
+    }, id);
+  assert.equal(await reach(tabId), 'answered');
+  assert.notEqual(await reach(blankId), 'answered');
+  await blank.close();
+  await article.close();
+});

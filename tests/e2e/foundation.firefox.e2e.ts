@@ -46,3 +46,26 @@ test('options.html renders', async () => {
   assert.match(await page.title(), /Dual Use/);
   await page.close();
 });
+
+test('the content script runs on a fixture page and answers the extension', async () => {
+  const article = await firefoxSession.browser.newPage();
+  await article.goto(fixtures.url('/index.html'));
+  const tabId = await firefoxSession.tabIdOf(fixtures.url('/index.html'));
+  const popup = await openFirefoxPopup(firefoxSession, tabId);
+  // tabs.sendMessage rejects ("Receiving end does not exist") unless a content script listens in that tab.
+  const reach = (id: number) =>
+    popup.evaluate(async (target: number) => {
+      const api = (globalThis as unknown as {
+        browser: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+      }).browser;
+      return api.tabs.sendMessage(target, { type: 'refresh' }).then(() => 'answered', (error: Error) => error.message);
+    }, id);
+  assert.equal(await reach(tabId), 'answered');
+  // And the check can fail: a tab the content script cannot run in (about:blank) does not answer.
+  const blank = await firefoxSession.browser.newPage();
+  const blankId = await firefoxSession.tabIdOf('about:blank');
+  assert.notEqual(await reach(blankId), 'answered');
+  await blank.close();
+  await popup.close();
+  await article.close();
+});

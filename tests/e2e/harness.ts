@@ -1,7 +1,9 @@
 // End-to-end harness: a static server for tests/fixtures and launchers that load the built extension
 // into Debian's Chromium (playwright-core) and Firefox ESR (puppeteer-core). Nothing here downloads a browser.
 //
-// Helpers for e2e tests (run by `node --import tsx --test`, files named *.chromium.e2e.ts / *.firefox.e2e.ts):
+// Test files are named *.chromium.e2e.ts or *.firefox.e2e.ts: scripts/test.sh runs each group with
+// `node --import tsx --test` against its browser's build (a shared module may be named otherwise).
+// Helpers:
 //   serveFixtures()            → { origin, url(path), close() }: tests/fixtures on http://127.0.0.1:<random port>
 //   launchChromium(path?, { extraArgs }) → { context, extensionId, serviceWorker, extensionUrl(path), tabIdOf(url), close() }
 //                                 loads .output/chrome-mv3; the extension id is the service worker URL's host
@@ -10,6 +12,8 @@
 //                                 installs .output/firefox-mv3 as a temporary add-on; the moz-extension:// UUID
 //                                 is fixed in advance through the `extensions.webextensions.uuids` preference
 //   openFirefoxPopup(firefox, tabId) → puppeteer Page showing popup.html?tab=<tabId>
+//   gotoFirefoxExtensionPage(page, url) → loads a moz-extension:// page (puppeteer's goto never sees it finish)
+//   startRecordingProxy()      → { address, seen, close() }: a proxy that logs and refuses everything
 // Both launchers fail with a message naming the package to install when the browser is missing.
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -285,9 +289,14 @@ export async function openFirefoxPopup(session: FirefoxSession, tabId?: number):
  */
 export async function gotoFirefoxExtensionPage(page: PuppeteerPage, url: string): Promise<void> {
   page.goto(url, { timeout: 10_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (wanted: string) => location.href === wanted && document.readyState === 'complete',
-    { timeout: 15_000, polling: 50 },
-    url,
-  );
+  const deadline = Date.now() + 15_000;
+  // Evaluations can fail while the tab switches process; those attempts just count as "not yet".
+  while (Date.now() < deadline) {
+    const state = await page
+      .evaluate(() => `${document.readyState} ${location.href}`)
+      .catch(() => null);
+    if (state === `complete ${url}`) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`Firefox did not finish loading ${url} within 15 s`);
 }
