@@ -43,8 +43,15 @@ export function renderCompany(view: CompanyView, entities: ReadonlyMap<string, E
 
   if (count) {
     const list = element('ol', 'findings');
-    for (const finding of view.findings) list.append(renderFinding(finding, entities, lang, t));
+    list.id = `${headingId}-findings`;
+    view.findings.forEach((finding, position) => {
+      const item = renderFinding(finding, entities, lang, t);
+      // The most relevant few show at once so every company stays within reach; the rest on request.
+      if (position >= FINDINGS_SHOWN_FIRST) item.hidden = true;
+      list.append(item);
+    });
     section.append(list);
+    if (count > FINDINGS_SHOWN_FIRST) section.append(renderShowMore(list, count, t));
   }
   const hidden = view.totalFindings - count;
   if (hidden > 0) {
@@ -53,10 +60,38 @@ export function renderCompany(view: CompanyView, entities: ReadonlyMap<string, E
   return section;
 }
 
+const FINDINGS_SHOWN_FIRST = 3;
+
+function renderShowMore(list: HTMLOListElement, count: number, t: Translate): HTMLButtonElement {
+  const button = element('button', 'link-button show-more', t('showAll', { n: count }));
+  button.type = 'button';
+  button.setAttribute('aria-controls', list.id);
+  button.setAttribute('aria-expanded', 'false');
+  button.addEventListener('click', () => {
+    const expanded = button.getAttribute('aria-expanded') === 'true';
+    [...list.children].forEach((item, position) => {
+      if (position >= FINDINGS_SHOWN_FIRST) (item as HTMLElement).hidden = expanded;
+    });
+    button.setAttribute('aria-expanded', String(!expanded));
+    button.textContent = expanded ? t('showAll', { n: count }) : t('showFewer');
+    if (!expanded) (list.children[FINDINGS_SHOWN_FIRST]?.querySelector('h4') as HTMLElement | null)?.focus();
+  });
+  return button;
+}
+
+/** A customer's name in the reader's language where the catalog has one (first French name, capitalised). */
+function nameOf(entity: Entity | undefined, id: string, lang: Lang): string {
+  if (!entity) return id;
+  const local = lang === 'fr' ? entity.names?.fr?.[0] : undefined;
+  return local ? local.charAt(0).toLocaleUpperCase('fr') + local.slice(1) : entity.name;
+}
+
 function renderFinding(finding: Finding, entities: ReadonlyMap<string, Entity>, lang: Lang, t: Translate): HTMLElement {
   const item = element('li');
   const article = element('article', 'finding');
   const title = element('h4', undefined, finding.title[lang]);
+  // Focus target when "show all" reveals this finding.
+  title.tabIndex = -1;
   article.append(title);
 
   const meta = element('p', 'meta');
@@ -70,7 +105,7 @@ function renderFinding(finding: Finding, entities: ReadonlyMap<string, Entity>, 
   const addFact = (label: string, value: string) => {
     facts.append(element('dt', undefined, label), element('dd', undefined, value));
   };
-  const customer = finding.customer ? (entities.get(finding.customer)?.name ?? finding.customer) : t('noCustomer');
+  const customer = finding.customer ? nameOf(entities.get(finding.customer), finding.customer, lang) : t('noCustomer');
   addFact(t('customer'), customer);
   if (finding.units?.length) addFact(t('units'), finding.units.join(', '));
   if (finding.amount) addFact(t('amount'), formatAmount(finding.amount, lang));

@@ -6,14 +6,14 @@ type PopupKey =
   | 'resultsNone' | 'resultsOne' | 'resultsMany' | 'matched' | 'nothingHere' | 'nothingHereHint'
   | 'notAPage' | 'siteSwitch' | 'siteSwitchOff' | 'settings' | 'language' | 'customer' | 'units'
   | 'date' | 'amount' | 'status' | 'response' | 'sources' | 'original' | 'hiddenByFilters'
-  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer';
+  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer' | 'showAll' | 'showFewer';
 
 export const popupMessages: Messages<PopupKey> = {
   en: {
     appName: 'Dual Use',
-    tagline: 'Tech companies’ military contracts, with sources',
+    tagline: 'Tech companies and militaries, with sources',
     onThisPage: 'On this page',
-    searchLabel: 'Look up a company, product, army or unit',
+    searchLabel: 'Search companies, products, armies, units',
     searchPlaceholder: 'e.g. Nimbus, AWS, IDF, 8200',
     searchHint: 'Results appear as you type.',
     resultsNone: 'No company matches “{query}”.',
@@ -41,12 +41,14 @@ export const popupMessages: Messages<PopupKey> = {
     findingsMany: '{n} findings',
     loading: 'Loading…',
     noCustomer: 'No specific customer',
+    showAll: 'Show all {n} findings',
+    showFewer: 'Show fewer',
   },
   fr: {
     appName: 'Dual Use',
-    tagline: 'Les contrats militaires des entreprises tech, sources à l’appui',
+    tagline: 'Entreprises tech et armées, sources à l’appui',
     onThisPage: 'Sur cette page',
-    searchLabel: 'Chercher une entreprise, un produit, une armée ou une unité',
+    searchLabel: 'Chercher entreprises, produits, armées, unités',
     searchPlaceholder: 'ex. Nimbus, AWS, Tsahal, 8200',
     searchHint: 'Les résultats s’affichent pendant la saisie.',
     resultsNone: 'Aucune entreprise ne correspond à « {query} ».',
@@ -74,5 +76,7 @@ export const popupMessages: Messages<PopupKey> = {
     findingsMany: '{n} faits',
     loading: 'Chargement…',
     noCustomer: 'Pas de client précis',
+    showAll: 'Afficher les {n} faits',
+    showFewer: 'Afficher moins',
   },
 };
