@@ -1,19 +1,51 @@
 // Options page in Chromium: a refused import shows role="alert" and changes nothing; a filter
-// change is saved and survives a reload; a valid settings import applies.
+// change is saved and survives a reload; a valid settings import applies; a company filtered out
+// in the options disappears from the badge and the popup of an open tab without reloading it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from './harness';
+import { launchChromium, openPopup, serveFixtures, type ChromiumSession, type FixtureServer } from './harness';
 
 let session: ChromiumSession;
+let fixtures: FixtureServer;
 
 before(async () => {
+  fixtures = await serveFixtures();
   session = await launchChromium();
 });
 
 after(async () => {
   await session?.close();
+  await fixtures?.close();
 });
+
+function readBadge(tabId: number): Promise<string> {
+  return session.serviceWorker.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
+    return api.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
+
+async function waitForBadge(tabId: number, accept: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = await readBadge(tabId);
+  while (!accept(text) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    text = await readBadge(tabId);
+  }
+  return text;
+}
+
+/** Findings of one company the popup of a tab shows (it may still name the company with "0 of N shown"). */
+async function countFindingsShown(tabId: number, company: string): Promise<number> {
+  const popup = await openPopup(session, tabId);
+  await popup.waitForSelector('main[aria-busy="false"]');
+  const shown = await popup.$$eval('section.company', (sections, name) => sections
+    .filter((section) => section.querySelector('h3 > span:first-child')?.textContent === name)
+    .reduce((n, section) => n + section.querySelectorAll('article.finding').length, 0), company);
+  await popup.close();
+  return shown;
+}
 
 async function openOptions(): Promise<Page> {
   const page = await session.context.newPage();
@@ -86,4 +118,31 @@ test('a valid settings file is imported and applied', async () => {
   assert.equal(await page.locator('.site-list li').count(), 1);
   assert.equal(await page.locator('[role=alert]').textContent(), '', 'no refusal shown');
   await page.close();
+});
+
+test('a company filtered out in the options leaves the badge and the popup of an open tab', async () => {
+  // Back to default settings (an earlier test limits marks to example.org) through a settings import.
+  const options = await openOptions();
+  const defaults = { format: 'dual-use-settings', version: 1, settings: {} };
+  await options.setInputFiles('#import-file', { name: 'defaults.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(defaults)) });
+  await options.getByRole('status').filter({ hasText: /Settings imported|Réglages importés/ }).waitFor();
+
+  const article = await session.context.newPage();
+  await article.goto(fixtures.url('/popup-palantir-microsoft.html'));
+  const tabId = await session.tabIdOf(fixtures.url('/popup-palantir-microsoft.html'));
+  const before = await waitForBadge(tabId, (text) => text !== '');
+  assert.notEqual(before, '', 'Microsoft is counted before filtering');
+  assert.ok((await countFindingsShown(tabId, 'Microsoft')) > 0, 'the popup shows Microsoft findings before filtering');
+
+  // Show only Google: Microsoft (and anything else the page names) is filtered out.
+  await options.bringToFront();
+  await options.locator('#filters fieldset').first().getByLabel(/^Google/).check();
+  await options.getByRole('status').filter({ hasText: /Saved|Enregistré/ }).waitFor();
+  assert.equal(await waitForBadge(tabId, (text) => text === ''), '', 'the badge empties without a reload');
+  assert.equal(await countFindingsShown(tabId, 'Microsoft'), 0, 'no Microsoft finding in the popup');
+
+  await options.getByRole('button', { name: /Clear all filters|Effacer tous les filtres/ }).click();
+  assert.equal(await waitForBadge(tabId, (text) => text === before), before, 'clearing the filter brings it back');
+  await options.close();
+  await article.close();
 });
