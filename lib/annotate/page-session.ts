@@ -48,6 +48,8 @@ export class PageSession {
   lastIdleAt = 0;
   /** How long compiling the catalog took, in ms (benchmarks). */
   compileMs = 0;
+  /** Our own time slices so far: how many, the longest, the total (benchmarks). */
+  readonly slices = { count: 0, longestMs: 0, totalMs: 0 };
 
   constructor(private readonly host: SessionHost, private hello: PageHelloResponse & { entities: Entity[] }) {
     this.doc = host.window.document;
@@ -66,7 +68,12 @@ export class PageSession {
       schedule: (next) => void host.setTimeout(() => next(), 0),
       corroboratingVendors: domainVendor ? [domainVendor] : [],
       onMentions: () => this.scheduleReport(),
-      onSlice: host.onSlice,
+      onSlice: (ms) => {
+        this.slices.count += 1;
+        this.slices.totalMs += ms;
+        this.slices.longestMs = Math.max(this.slices.longestMs, ms);
+        host.onSlice?.(ms);
+      },
     });
     this.queue = new MutationQueue({
       onFlush: (roots) => void this.track(this.annotator.enqueue(roots)),
@@ -125,7 +132,12 @@ export class PageSession {
   private track(work: Promise<void>): Promise<void> {
     return work.then(() => {
       this.lastIdleAt = performance.now();
-      this.doc.documentElement.dispatchEvent(new CustomEvent('dual-use:idle'));
+      // A plain string detail crosses from the content script's world to the page's (the benchmark listens).
+      const detail = JSON.stringify({
+        at: this.lastIdleAt, compileMs: this.compileMs, marks: this.registry.list().length,
+        mentions: this.budget.report().reduce((sum, v) => sum + v.count, 0), ...this.slices,
+      });
+      this.doc.documentElement.dispatchEvent(new CustomEvent('dual-use:idle', { detail }));
     });
   }
 
