@@ -27,7 +27,7 @@ const ui = {
   languageLabel: byId('language-label'),
   language: byId<HTMLSelectElement>('language'),
   openSettings: byId<HTMLButtonElement>('open-settings'),
-  siteRow: byId('site-row'),
+  siteSwitchLabel: byId('site-switch-label'),
   siteSwitch: byId<HTMLInputElement>('site-switch'),
   siteLabel: byId('site-label'),
   siteNote: byId('site-note'),
@@ -71,7 +71,8 @@ function applyLanguage(state: PopupState): void {
 
 function renderSiteSwitch(state: PopupState): void {
   const site = state.tabUrl ? siteOf(state.tabUrl) : null;
-  ui.siteRow.hidden = site === null;
+  // The row keeps its height either way, so nothing below it moves when the tab is known.
+  ui.siteSwitchLabel.hidden = site === null;
   if (!site || !state.tabUrl) return;
   ui.siteLabel.textContent = state.t('siteSwitch', { site });
   ui.siteSwitch.checked = isEnabledOn(state.settings, state.tabUrl);
@@ -127,7 +128,7 @@ function renderSearch(state: PopupState, query: string): void {
   if (!state.search || !state.dataset) return;
   const entities = indexEntities(state.dataset.entities);
   const hits = state.search.search(query).filter((hit) => entities.has(hit.vendor));
-  ui.resultsHeading.textContent = t('searchLabel');
+  ui.resultsHeading.textContent = t('searchResults');
   const n = hits.length;
   ui.count.textContent = n === 0 ? t('resultsNone', { query }) : n === 1 ? t('resultsOne', { query }) : t('resultsMany', { n, query });
   for (const hit of hits) {

@@ -6,7 +6,7 @@ type PopupKey =
   | 'resultsNone' | 'resultsOne' | 'resultsMany' | 'matched' | 'nothingHere' | 'nothingHereHint'
   | 'notAPage' | 'siteSwitch' | 'siteSwitchOff' | 'settings' | 'language' | 'customer' | 'units'
   | 'date' | 'amount' | 'status' | 'response' | 'sources' | 'original' | 'hiddenByFilters'
-  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer' | 'showAll' | 'showFewer';
+  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer' | 'showAll' | 'showFewer' | 'searchResults';
 
 export const popupMessages: Messages<PopupKey> = {
   en: {
@@ -43,6 +43,7 @@ export const popupMessages: Messages<PopupKey> = {
     noCustomer: 'No specific customer',
     showAll: 'Show all {n} findings',
     showFewer: 'Show fewer',
+    searchResults: 'Search results',
   },
   fr: {
     appName: 'Dual Use',
@@ -78,5 +79,6 @@ export const popupMessages: Messages<PopupKey> = {
     noCustomer: 'Pas de client précis',
     showAll: 'Afficher les {n} faits',
     showFewer: 'Afficher moins',
+    searchResults: 'Résultats de la recherche',
   },
 };
