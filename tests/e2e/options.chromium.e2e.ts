@@ -146,3 +146,44 @@ test('a company filtered out in the options leaves the badge and the popup of an
   await options.close();
   await article.close();
 });
+
+test('a valid dataset file is imported, and one click resets to the bundled dataset', async () => {
+  const page = await openOptions();
+  const bundledFacts = await page.locator('.facts').textContent();
+  const dataset = {
+    version: '9.8.7',
+    entities: [{ id: 'microsoft', name: 'Microsoft', type: 'vendor', country: 'US', parent: null, aliases: ['Microsoft'], products: [], domains: ['microsoft.com'], ambiguous: [] }],
+    findings: [{
+      id: 'microsoft-e2e', vendor: 'microsoft', customer: null, kind: 'policy', title: { en: 'T', fr: 'T' }, summary: { en: 'S', fr: 'S' },
+      date: '2024', status: 'reported',
+      sources: [{ publisher: 'AP', title: 'Headline', date: '2024-02-01', url: 'https://apnews.com/x', lang: 'en', verified: 'read' }],
+    }],
+  };
+  await page.setInputFiles('#import-file', { name: 'dataset.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dataset)) });
+  await page.getByRole('status').filter({ hasText: /Dataset 9.8.7 imported|Données 9.8.7 importées/ }).waitFor();
+  assert.match((await page.locator('#filters .count').textContent()) ?? '', /^1 of 1 /);
+  assert.match((await page.locator('.facts').textContent()) ?? '', /9\.8\.7/);
+  await page.getByRole('button', { name: /Reset to the bundled dataset|Revenir aux données fournies/ }).click();
+  await page.getByRole('status').filter({ hasText: /bundled dataset is active|fournies avec l’extension/ }).waitFor();
+  assert.equal(await page.locator('.facts').textContent(), bundledFacts);
+  assert.equal(await page.getByRole('button', { name: /Reset to the bundled dataset/ }).isDisabled(), true);
+  await page.close();
+});
+
+test('sites are added as registrable domains and removed by keyboard', async () => {
+  const page = await openOptions();
+  const input = page.getByLabel(/Site \(for example/);
+  await input.fill('https://www.News.Example.co.uk/article?id=1');
+  await input.press('Enter');
+  await page.locator('.site-list li', { hasText: 'example.co.uk' }).waitFor();
+  await input.fill('not a site');
+  await input.press('Enter');
+  assert.match((await page.locator('.field-error').first().textContent()) ?? '', /not a web site/);
+  await page.reload();
+  await page.locator('#filters .count').waitFor();
+  const remove = page.getByRole('button', { name: 'Remove example.co.uk' });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.site-list li', { hasText: 'example.co.uk' }).waitFor({ state: 'detached' });
+  await page.close();
+});
