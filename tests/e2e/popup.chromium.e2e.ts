@@ -59,6 +59,13 @@ test('the badge counts the companies a page names, and is empty when it names no
   // Give the content script time to report (nothing) before reading.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.equal(await readBadge(plain.tabId), '');
+  // The state survives a sleeping service worker: it is mirrored to storage.session.
+  const persisted = await session.serviceWorker.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    const tabs = (await api.storage.session.get('tabs')).tabs as Record<string, { mentions: Array<{ vendor: string }> }> | undefined;
+    return tabs?.[String(id)]?.mentions.map((mention) => mention.vendor).sort() ?? null;
+  }, named.tabId);
+  assert.deepEqual(persisted, ['microsoft', 'palantir']);
   await named.page.close();
   await plain.page.close();
 });
