@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../dataset/types';
 import { defaultSettings, type Settings } from '../settings';
@@ -93,8 +93,15 @@ describe('connections', () => {
     const newer = await openDB(DB_NAME, DB_VERSION + 1, { upgrade: () => undefined });
     newer.close();
     // Our module reconnects at its own version, which is now lower: opening fails (VersionError)
-    // rather than hanging; the point is it settles.
+    // rather than hanging — it settles either way.
     await expect(getSettings()).rejects.toThrow();
+  });
+
+  it('steps aside when another context deletes the database, then reopens it on the next call', async () => {
+    await saveSettings({ marksPerCompany: 9 });
+    await deleteDB(DB_NAME); // would hang (blocked) if our open connection ignored `blocking`
+    expect(await getSettings()).toEqual(defaultSettings);
+    expect((await openDatabase()).version).toBe(DB_VERSION);
   });
 });
 
