@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { loadBody } from './test-dom';
 import type { Entity } from '../dataset/types';
 import { compileMatcher } from '../matcher/index';
 import { Annotator } from './annotator';
@@ -33,7 +34,7 @@ function createFakeHighlightApi() {
 }
 
 async function annotate(html: string, cap: number, api: HighlightApi | null) {
-  document.body.innerHTML = html;
+  loadBody(html);
   const registry = new HighlightRegistry(api);
   const budget = new MarkBudget(cap);
   const annotator = new Annotator({

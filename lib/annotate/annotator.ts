@@ -3,12 +3,13 @@
 // the per-company cap and painted. Corroboration is decided document-wide as the walk goes: an
 // ambiguous mention waits (with its live range) until an unambiguous mention of its vendor appears.
 //
-// Where matching runs — measured (tests/bench/page-bench.ts, Chromium, 2 MB page, ~1000 mentions):
-// in the content script the catalog arrives once with `page-hello` and is compiled in a few ms,
-// then matching costs well under a millisecond per segment inside our 4 ms slices. In the
-// background every slice's text would cross the message channel (2 MB JSON-serialised twice, plus
-// the ranges could not be built there anyway, so offsets would come back in a second trip), which
-// costs more than the matching itself and makes late content wait for a round trip. So: here.
+// Where matching runs — measured (`npm run bench -- --only=page`, headless Chromium, 2 MB page,
+// ~1000 mentions): in the content script the catalog arrives once with `page-hello` and compiles in
+// ~20–30 ms, then walking + matching the whole page costs ~150 ms of our time, cut into ~30 slices
+// (longest ~10–20 ms, the first, cold one), no long task after DOMContentLoaded. In the background,
+// the text would cross the message channel instead: one 2 MB round trip alone costs ~70 ms, before any
+// matching, the offsets would need a second trip back (ranges can only be built here), and late
+// content would wait for a round trip each time. So matching runs here, uBlock-style.
 import type { Candidate } from '../matcher/index';
 import type { Mention } from '../matcher/types';
 import type { HighlightRegistry } from './highlight-registry';

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { loadBody } from './test-dom';
 import { MutationQueue, reduceRoots } from './mutation-queue';
 
 function setup() {
@@ -19,7 +20,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('reduceRoots', () => {
   it('keeps connected outermost roots in document order', () => {
-    document.body.innerHTML = '<div id="a"><p id="b">x</p></div><p id="c">y</p>';
+    loadBody('<div id="a"><p id="b">x</p></div><p id="c">y</p>');
     const [a, b, c] = ['a', 'b', 'c'].map((id) => document.getElementById(id)!);
     const detached = document.createElement('p');
     expect(reduceRoots([c!, b!, a!, detached, a!])).toEqual([a, c]);
@@ -28,7 +29,7 @@ describe('reduceRoots', () => {
 
 describe('MutationQueue', () => {
   it('batches many mutations into one flush per frame', async () => {
-    document.body.innerHTML = '<main></main>';
+    loadBody('<main></main>');
     const { queue, frames, flushed, runFrames } = setup();
     queue.observe(document.body);
     const main = document.querySelector('main')!;
@@ -45,7 +46,7 @@ describe('MutationQueue', () => {
   });
 
   it('ignores our own elements and queues edited text', async () => {
-    document.body.innerHTML = '<p>old</p>';
+    loadBody('<p>old</p>');
     const { queue, flushed, runFrames } = setup();
     queue.observe(document.body);
     document.body.append(document.createElement('dual-use-tooltip'));
@@ -57,7 +58,7 @@ describe('MutationQueue', () => {
   });
 
   it('stops for good when the signal aborts', async () => {
-    document.body.innerHTML = '';
+    loadBody('');
     const { queue, frames, controller } = setup();
     queue.observe(document.body);
     controller.abort();

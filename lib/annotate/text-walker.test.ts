@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { loadBody } from './test-dom';
 import { buildRange } from './range-builder';
 import { walkSegments } from './text-walker';
 
 function segmentsOf(html: string): string[] {
-  document.body.innerHTML = html;
+  loadBody(html);
   return [...walkSegments(document.body, new WeakSet())].map((s) => s.text);
 }
 
@@ -24,14 +25,14 @@ describe('walkSegments', () => {
   });
 
   it('never yields the same text node twice (seen set)', () => {
-    document.body.innerHTML = '<p>Microsoft</p>';
+    loadBody('<p>Microsoft</p>');
     const seen = new WeakSet<Text>();
     expect([...walkSegments(document.body, seen)]).toHaveLength(1);
     expect([...walkSegments(document.body, seen)]).toHaveLength(0);
   });
 
   it('walks a text node root unless it sits in a skipped element', () => {
-    document.body.innerHTML = '<p>Nvidia</p><textarea>Intel</textarea>';
+    loadBody('<p>Nvidia</p><textarea>Intel</textarea>');
     const p = document.querySelector('p')!.firstChild!;
     const ta = document.querySelector('textarea')!.firstChild!;
     expect([...walkSegments(p, new WeakSet())].map((s) => s.text)).toEqual(['Nvidia']);
@@ -46,7 +47,7 @@ describe('buildRange', () => {
     ['starting in a later node', '<p>A <i>Google</i> B</p>', 2, 8, 'Google'],
     ['ending at a node edge', '<p><b>IBM</b> x</p>', 0, 3, 'IBM'],
   ])('%s', (_name, html, start, end, expected) => {
-    document.body.innerHTML = html;
+    loadBody(html);
     const [segment] = [...walkSegments(document.body, new WeakSet())];
     const range = buildRange(segment!, start, end);
     expect(range?.toString()).toBe(expected);
@@ -57,7 +58,7 @@ describe('buildRange', () => {
     [3, 3],
     [0, 99],
   ])('refuses out-of-bounds span [%i, %i)', (start, end) => {
-    document.body.innerHTML = '<p>Oracle</p>';
+    loadBody('<p>Oracle</p>');
     const [segment] = [...walkSegments(document.body, new WeakSet())];
     expect(buildRange(segment!, start, end)).toBeNull();
   });
