@@ -27,6 +27,11 @@ export async function loadCatalog(): Promise<Catalog> {
     getSettings().catch(() => structuredClone(defaultSettings)),
     loadActiveDataset(),
   ]);
+  return buildCatalog(settings, dataset);
+}
+
+/** Indexes a dataset under the given settings (pure: no storage, no browser API). */
+export function buildCatalog(settings: Settings, dataset: Dataset): Catalog {
   const entities = indexEntities(dataset.entities);
   const vendors = indexVendors(dataset);
   const visible = new Map<string, Finding[]>();
