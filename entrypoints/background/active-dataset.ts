@@ -1,15 +1,14 @@
-// The dataset in force: the one the reader imported (lib/db) if any, else the bundled one.
-// Shared by the background and the popup (for search); never fetched from the network.
-import type { Dataset } from '../../lib/dataset/types';
+// The dataset in force for the background and the popup: lib/db's choice (the reader's import, else
+// the bundled one), with the bundled dataset as the answer when the database itself fails.
 import { bundledDataset } from '../../lib/dataset/bundled';
-import { getImportedDataset } from '../../lib/db';
+import type { Dataset } from '../../lib/dataset/types';
+import { getActiveDataset } from '../../lib/db/active-dataset';
 
 export async function loadActiveDataset(): Promise<Dataset> {
   try {
-    const imported = await getImportedDataset();
-    if (imported) return imported.dataset;
+    return (await getActiveDataset()).dataset;
   } catch {
     // A broken database must not leave the reader without data: fall back to what shipped.
+    return bundledDataset;
   }
-  return bundledDataset;
 }
