@@ -236,7 +236,8 @@ function renderFilters(): HTMLElement {
     checkboxGroup('kinds', t('kinds'), FINDING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), count: kindCounts.get(k) ?? 0 }))),
     checkboxGroup('statuses', t('statuses'), FINDING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`), count: statusCounts.get(s) ?? 0 }))),
     checkboxGroup('customers', t('customers'), summary.customers, true),
-    checkboxGroup('countries', t('countries'), summary.countries.map((c) => ({ value: c, label: countryName(c), count: countryCounts.get(c) ?? 0 }))),
+    checkboxGroup('countries', t('countries'), summary.countries.map((c) => ({ value: c, label: countryName(c), count: countryCounts.get(c) ?? 0 }))
+      .sort((a, b) => a.label.localeCompare(b.label, state.lang))),
     checkboxGroup('publishers', t('publishers'), summary.publishers, true),
     el('fieldset', { class: 'choices dates' }, el('legend', { text: t('dateRange') }),
       el('p', { class: 'hint', id: 'date-hint', text: t('dateHint') }),
@@ -319,6 +320,7 @@ function render(): void {
         .map(([id, label]) => el('li', {}, el('a', { href: `#${id}`, text: label }))))),
     renderGeneral(), renderSites(), renderFilters(), renderData(),
   );
+  app.setAttribute('aria-busy', 'false');
 }
 
 /** Reloads from the database and redraws, keeping keyboard focus on the control that caused it. */

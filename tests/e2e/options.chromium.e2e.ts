@@ -2,6 +2,7 @@
 // change is saved and survives a reload; a valid settings import applies; a company filtered out
 // in the options disappears from the badge and the popup of an open tab without reloading it.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchChromium, openPopup, serveFixtures, type ChromiumSession, type FixtureServer } from './harness';
@@ -185,5 +186,27 @@ test('sites are added as registrable domains and removed by keyboard', async () 
   await remove.focus();
   await page.keyboard.press('Enter');
   await page.locator('.site-list li', { hasText: 'example.co.uk' }).waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('settings and the active dataset export as JSON files that import back', async () => {
+  const page = await openOptions();
+  const readDownload = async (button: RegExp) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), json: JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown> };
+  };
+  const settings = await readDownload(/Export settings|Exporter les réglages/);
+  assert.equal(settings.name, 'dual-use-settings.json');
+  assert.equal(settings.json.format, 'dual-use-settings');
+  const dataset = await readDownload(/Export dataset|Exporter les données/);
+  assert.match(dataset.name, /^dual-use-dataset-.+\.json$/);
+  assert.ok(Array.isArray(dataset.json.findings) && dataset.json.findings.length > 0);
+  assert.match((await page.locator('.facts').textContent()) ?? '', new RegExp(String(dataset.json.version).replace(/\./g, '\\.')));
+  // The exported dataset is accepted back as it is.
+  await page.setInputFiles('#import-file', { name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dataset.json)) });
+  await page.getByRole('status').filter({ hasText: /imported|importées/ }).waitFor();
+  assert.equal(await page.locator('[role=alert]').textContent(), '');
+  await page.getByRole('button', { name: /Reset to the bundled dataset/ }).click();
   await page.close();
 });
