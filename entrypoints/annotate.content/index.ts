@@ -30,6 +30,7 @@ export default defineContentScript({
           setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
           requestAnimationFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
           send: sendRequest,
+          onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', () => callback()),
         },
         hello,
       );

@@ -58,6 +58,11 @@ export class HighlightRegistry {
     return this.all !== null;
   }
 
+  /** Cheap check for the pointer handler (no filtering). */
+  get hasMarks(): boolean {
+    return this.marks.length > 0;
+  }
+
   /** Marks in document order (ranges whose text was removed are dropped). */
   list(): Mark[] {
     this.marks = this.marks.filter((m) => !m.range.collapsed);

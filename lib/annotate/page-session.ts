@@ -19,6 +19,8 @@ export interface SessionHost {
   setTimeout: (handler: () => void, ms: number) => number;
   requestAnimationFrame: (callback: () => void) => number;
   send: <R extends Request>(request: R) => Promise<ResponseFor<R>>;
+  /** Single-page-app navigation (WXT's `wxt:locationchange`, which only fires through ctx.addEventListener). */
+  onLocationChange: (callback: () => void) => void;
   /** Benchmarks: each slice's duration. */
   onSlice?: (ms: number) => void;
 }
@@ -197,7 +199,9 @@ export class PageSession {
     const options = { signal, passive: true } as const;
     this.doc.addEventListener('pointermove', (event) => this.onPointerMove(event), options);
     this.doc.addEventListener('keydown', (event) => this.onKeyDown(event), { signal, capture: true });
-    win.addEventListener('wxt:locationchange', () => void this.restart(), { signal });
+    this.host.onLocationChange(() => {
+      if (!signal.aborted) void this.restart();
+    });
     win.addEventListener('scroll', () => {
       if (this.tooltip.isOpen && !this.registry.getCurrent()) this.tooltip.hide();
     }, options);
@@ -210,7 +214,7 @@ export class PageSession {
       this.clearHoverTimer();
       return;
     }
-    if (this.hoverFrame) return;
+    if (this.hoverFrame || (!this.registry.hasMarks && !this.tooltip.isOpen)) return;
     this.hoverFrame = true;
     this.host.requestAnimationFrame(() => {
       this.hoverFrame = false;
