@@ -341,4 +341,12 @@ async function start(): Promise<void> {
   }
 }
 
+// The popup can change settings too (the current site's switch): catch up when the page is shown again.
+window.addEventListener('focus', () => {
+  if (!state) return;
+  void saving.then(getSettings).then((stored) => {
+    if (JSON.stringify(stored) !== JSON.stringify(state.settings)) void rerender(document.activeElement?.id || undefined);
+  });
+});
+
 void start();
