@@ -8,7 +8,7 @@
 //   launchChromium(path?, { extraArgs }) → { context, extensionId, serviceWorker, extensionUrl(path), tabIdOf(url), close() }
 //                                 loads .output/chrome-mv3; the extension id is the service worker URL's host
 //   openPopup(chromium, tabId) → Page showing popup.html?tab=<tabId> in a tab of its own (DESIGN.md contract)
-//   launchFirefox()            → { browser, extensionId, uuid, extensionUrl(path), tabIdOf(url), close() }
+//   launchFirefox(path?, { extraPrefs }) → { browser, extensionId, uuid, extensionUrl(path), tabIdOf(url), close() }
 //                                 installs .output/firefox-mv3 as a temporary add-on; the moz-extension:// UUID
 //                                 is fixed in advance through the `extensions.webextensions.uuids` preference
 //   openFirefoxPopup(firefox, tabId) → puppeteer Page showing popup.html?tab=<tabId>
@@ -100,6 +100,21 @@ export interface RecordingProxy {
  * An HTTP proxy that records and refuses every request. With Chromium's --proxy-server pointing at it,
  * any request the browser sends beyond loopback (where the fixture server lives) is seen here.
  */
+/** Firefox preferences that send every request except loopback through a proxy at `address` (host:port). */
+export function firefoxProxyPrefs(address: string): Record<string, unknown> {
+  const [host, port] = address.split(':');
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': host,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': host,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': false,
+  };
+}
+
 export async function startRecordingProxy(): Promise<RecordingProxy> {
   const seen: string[] = [];
   const server = createServer((req, res) => {
@@ -223,7 +238,10 @@ export interface FirefoxSession {
 }
 
 /** Launches headless Firefox ESR and installs the built extension as a temporary add-on. */
-export async function launchFirefox(extensionPath = FIREFOX_BUILD): Promise<FirefoxSession> {
+export async function launchFirefox(
+  extensionPath = FIREFOX_BUILD,
+  options: { extraPrefs?: Record<string, unknown> } = {},
+): Promise<FirefoxSession> {
   requireBrowser(FIREFOX_PATH, 'firefox-esr');
   await requireBuild(extensionPath, 'Firefox');
   // Firefox picks a random moz-extension:// UUID per profile unless this preference names one.
@@ -241,6 +259,7 @@ export async function launchFirefox(extensionPath = FIREFOX_BUILD): Promise<Fire
       'network.captive-portal-service.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      ...options.extraPrefs,
     },
   });
   try {
