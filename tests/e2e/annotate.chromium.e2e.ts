@@ -29,11 +29,11 @@ function adapt(page: Page): AnnotatePage {
 const env = (): AnnotateEnv => ({
   newPage: async () => adapt(await session.context.newPage()),
   url: (path) => fixtures.url(path),
-  switchSiteOff: async (pageUrl) => {
+  switchSite: async (pageUrl, on) => {
     const popup = await openPopup(session, await session.tabIdOf(pageUrl));
     const toggle = popup.locator('#site-switch');
     await toggle.waitFor({ state: 'visible' });
-    if (await toggle.isChecked()) await toggle.click();
+    if ((await toggle.isChecked()) !== on) await toggle.click();
     await popup.waitForTimeout(300);
     await popup.close();
   },

@@ -17,8 +17,8 @@ export interface AnnotatePage {
 export interface AnnotateEnv {
   newPage(): Promise<AnnotatePage>;
   url(path: string): string;
-  /** Turns annotations off for the fixture site through the popup's site switch. */
-  switchSiteOff(pageUrl: string): Promise<void>;
+  /** Turns annotations on or off for the fixture site through the popup's site switch. */
+  switchSite(pageUrl: string, on: boolean): Promise<void>;
 }
 
 /** Texts of the ranges in a named highlight, read from the page's main world. */
@@ -155,13 +155,13 @@ export function defineAnnotateChecks(env: () => AnnotateEnv): Array<[string, () 
         await page.close();
       }
     }],
-    ['turning the site off removes the marks and keeps the page untouched on reload', async () => {
+    ['the site switch: off removes the marks and keeps the page untouched on reload; on marks it again', async () => {
       const page = await env().newPage();
       try {
         const url = env().url('/annotate-article.html');
         await page.goto(url);
         await waitFor(() => readHighlights(page), (m) => m.length >= EXPECTED.length, 'marks');
-        await env().switchSiteOff(url);
+        await env().switchSite(url, false);
         await waitFor(() => readHighlights(page), (m) => m.length === 0, 'marks to be removed');
         await page.goto(url);
         await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -170,6 +170,8 @@ export function defineAnnotateChecks(env: () => AnnotateEnv): Array<[string, () 
           null,
         );
         assert.equal(registered, false, 'no highlight registered on a switched-off site');
+        await env().switchSite(url, true);
+        await waitFor(() => readHighlights(page), (m) => m.length === EXPECTED.length, 'marks to come back');
       } finally {
         await page.close();
       }

@@ -33,11 +33,11 @@ function adapt(page: Page): AnnotatePage {
 const env = (): AnnotateEnv => ({
   newPage: async () => adapt(await session.browser.newPage()),
   url: (path) => fixtures.url(path),
-  switchSiteOff: async (pageUrl) => {
+  switchSite: async (pageUrl, on) => {
     const popup = await openFirefoxPopup(session, await session.tabIdOf(pageUrl));
     await popup.waitForSelector('#site-switch', { visible: true });
     const checked = await popup.$eval('#site-switch', (input) => (input as HTMLInputElement).checked);
-    if (checked) await popup.click('#site-switch');
+    if (checked !== on) await popup.click('#site-switch');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await popup.close();
   },
