@@ -93,8 +93,9 @@ export default defineBackground(() => {
         };
       }
       case 'page-mentions': {
-        // Frames report their own text; the tab's state is its top document's.
-        if (!topFrame) return;
+        // Frames report their own text; the tab's state is its top document's. A page the reader
+        // switched off reports nothing that counts.
+        if (!topFrame || !isEnabledOn(current.settings, message.url)) return;
         const record = await recordFor(tabId, message.url, tab.incognito);
         const known = message.mentions
           .map((mention) => ({ ...mention, vendor: current.matcher.vendorOf(mention.vendor) }))
@@ -125,8 +126,12 @@ export default defineBackground(() => {
       return { url: tab.url, vendors: describeTab(current, await recordFor(message.tabId, tab.url, tab.incognito)) };
     }
     catalog = loadCatalog();
-    await catalog;
+    const { settings } = await catalog;
     const store = await tabs;
+    // Mentions found on a site the reader has just switched off no longer count.
+    for (const [tabId, record] of store.entries()) {
+      if (record.mentions.length && !isEnabledOn(settings, record.url)) store.set(tabId, withMentions(record, []));
+    }
     // Tabs we have no record for may still carry a stale badge: clear every tab's.
     const everyTab = await browser.tabs.query({});
     await Promise.all(everyTab.map((tab) => (tab.id === undefined ? undefined : refreshBadge(tab.id, store.get(tab.id)))));

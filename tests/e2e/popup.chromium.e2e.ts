@@ -116,6 +116,20 @@ test('the lookup finds companies by army and by programme, instantly and without
   await popup.close();
 });
 
+test('switching the site off from the popup clears its mentions and badge; on again restores them', async () => {
+  const { page, tabId } = await openFixture('/popup-palantir-microsoft.html');
+  assert.equal(await waitForBadge(tabId, '2'), '2');
+  const popup = await openPopup(session, tabId);
+  await waitForResults(popup);
+  assert.equal(await popup.isChecked('#site-switch'), true);
+  await popup.click('#site-switch');
+  assert.equal(await waitForBadge(tabId, ''), '');
+  await popup.click('#site-switch');
+  assert.equal(await waitForBadge(tabId, '2'), '2');
+  await popup.close();
+  await page.close();
+});
+
 test('screenshots in English and French, light and dark', async () => {
   const { page, tabId } = await openFixture('/popup-palantir-microsoft.html');
   await waitForBadge(tabId, '2');
