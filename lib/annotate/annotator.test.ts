@@ -64,6 +64,12 @@ describe('Annotator with the highlight API', () => {
     expect(budget.report()).toEqual([{ vendor: 'google', count: 3, aliases: { Google: 3 } }]);
   });
 
+  it('counts waiting ambiguous mentions past the cap once corroborated, marking only the first', async () => {
+    const { registry, budget } = await annotate('<p>Azure, Azure, Azure, Azure.</p><p>Microsoft</p>', 2, createFakeHighlightApi().api);
+    expect(registry.list().map((m) => m.range.toString())).toEqual(['Azure', 'Azure']);
+    expect(budget.report()).toEqual([{ vendor: 'microsoft', count: 5, aliases: { Azure: 4, Microsoft: 1 } }]);
+  });
+
   it('marks late content once, even when queued twice', async () => {
     const { registry, annotator } = await annotate('<p>Google</p>', 5, createFakeHighlightApi().api);
     const p = document.createElement('p');

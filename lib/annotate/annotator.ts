@@ -34,7 +34,7 @@ export interface AnnotatorOptions {
 
 interface PendingMention {
   mention: Mention;
-  range: Range;
+  range: Range | null;
 }
 
 export class Annotator {
@@ -107,7 +107,8 @@ export class Annotator {
           };
           if (candidate.needsCorroboration && !this.corroborated.has(candidate.vendor)) {
             const list = this.waiting.get(candidate.vendor) ?? [];
-            list.push({ mention, range });
+            // Only the first `cap` can ever be painted: later ones are kept for the count, without a live range.
+            list.push({ mention, range: list.length < this.options.budget.cap ? range : null });
             this.waiting.set(candidate.vendor, list);
             continue;
           }
@@ -127,7 +128,12 @@ export class Annotator {
     this.corroborated.add(vendor);
     const pending = this.waiting.get(vendor) ?? [];
     this.waiting.delete(vendor);
-    return pending.filter(({ mention, range }) => !range.collapsed && this.options.budget.take(mention));
+    const paintable: PendingMention[] = [];
+    for (const item of pending) {
+      if (item.range?.collapsed) continue; // its text is gone from the page
+      if (this.options.budget.take(item.mention) && item.range) paintable.push(item);
+    }
+    return paintable;
   }
 
   /**
@@ -135,8 +141,9 @@ export class Annotator {
    * mention, so earlier ranges stay valid even where live-range updates are imperfect.
    */
   private paint(items: PendingMention[]): void {
-    items.sort((a, b) => b.range.compareBoundaryPoints(0 /* START_TO_START */, a.range));
-    for (const { mention, range } of items) {
+    const ranged = items.filter((item): item is { mention: Mention; range: Range } => item.range !== null);
+    ranged.sort((a, b) => b.range.compareBoundaryPoints(0 /* START_TO_START */, a.range));
+    for (const { mention, range } of ranged) {
       const wrapper = this.options.registry.add(mention, range)?.wrapper;
       if (!wrapper) continue;
       // The split pieces were read already: never read them again.

@@ -7,7 +7,12 @@ export class MarkBudget {
   private readonly byVendor = new Map<string, VendorMentions>();
   private readonly marked = new Map<string, number>();
 
-  constructor(private cap: number) {}
+  constructor(private marksPerCompany: number) {}
+
+  /** How many mentions of each company are marked. */
+  get cap(): number {
+    return this.marksPerCompany;
+  }
 
   /** Records a mention; true when it may still be marked (the company's first `cap`). */
   take(mention: Mention): boolean {
@@ -19,7 +24,7 @@ export class MarkBudget {
     entry.count += 1;
     entry.aliases[mention.alias] = (entry.aliases[mention.alias] ?? 0) + 1;
     const used = this.marked.get(mention.vendor) ?? 0;
-    if (used >= this.cap) return false;
+    if (used >= this.marksPerCompany) return false;
     this.marked.set(mention.vendor, used + 1);
     return true;
   }
@@ -32,7 +37,7 @@ export class MarkBudget {
   }
 
   reset(cap: number): void {
-    this.cap = cap;
+    this.marksPerCompany = cap;
     this.byVendor.clear();
     this.marked.clear();
   }

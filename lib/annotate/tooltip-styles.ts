@@ -17,7 +17,7 @@ export const TOOLTIP_CSS = `
     --chip: #2d333b; --shadow: 0 8px 24px rgba(0, 0, 0, .5);
   }
 }
-.card:focus-visible { box-shadow: var(--shadow), 0 0 0 2px var(--link); }
+.card:focus-visible { outline: 2px solid color-mix(in srgb, var(--link) 55%, transparent); outline-offset: 2px; }
 header { display: flex; align-items: baseline; gap: 8px; margin: 0 0 2px; }
 h2 { margin: 0; font: 600 15px/1.3 inherit; font-family: inherit; color: var(--fg); }
 .count { color: var(--accent); font-weight: 600; white-space: nowrap; }
