@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadBody } from './test-dom';
-import { MutationQueue, reduceRoots } from './mutation-queue';
+import { MAX_SORTED_ROOTS, MutationQueue, reduceRoots } from './mutation-queue';
 
 function setup() {
   const frames: (() => void)[] = [];
@@ -55,6 +55,17 @@ describe('MutationQueue', () => {
     await tick();
     runFrames();
     expect(flushed).toEqual([[text]]);
+  });
+
+  it('hands over the observed root instead of sorting a flood of added nodes', async () => {
+    loadBody('<main></main>');
+    const { queue, flushed, runFrames } = setup();
+    queue.observe(document.body);
+    const main = document.querySelector('main')!;
+    for (let i = 0; i <= MAX_SORTED_ROOTS; i++) main.append(document.createElement('p'));
+    await tick();
+    runFrames();
+    expect(flushed).toEqual([[document.body]]);
   });
 
   it('stops for good when the signal aborts', async () => {

@@ -29,8 +29,12 @@ export function reduceRoots(nodes: Iterable<Node>): Node[] {
   return roots;
 }
 
+/** Past this many queued nodes in one frame, sorting them would cost more than re-walking the observed root (seen text is skipped). */
+export const MAX_SORTED_ROOTS = 300;
+
 export class MutationQueue {
   private readonly pending = new Set<Node>();
+  private observedRoot: Node | null = null;
   private frameRequested = false;
   private readonly observer: MutationObserver;
 
@@ -41,6 +45,7 @@ export class MutationQueue {
 
   observe(root: Node): void {
     if (this.options.signal.aborted) return;
+    this.observedRoot = root;
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
@@ -75,7 +80,8 @@ export class MutationQueue {
   private flush(): void {
     this.frameRequested = false;
     if (this.options.signal.aborted) return;
-    const roots = reduceRoots(this.pending);
+    const roots =
+      this.pending.size > MAX_SORTED_ROOTS && this.observedRoot ? [this.observedRoot] : reduceRoots(this.pending);
     this.pending.clear();
     if (roots.length) this.options.onFlush(roots);
   }
