@@ -131,6 +131,14 @@ async function measureMessageRoundTrip(bytes: number): Promise<number> {
   }
 }
 
+const RUNS = 3;
+
+/** Median of the defined values; null when there are none. */
+function median(values: Array<number | null | undefined>): number | null {
+  const defined = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  return defined.length ? (defined[Math.floor(defined.length / 2)] as number) : null;
+}
+
 const ms = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(1));
 
 export const pageSection: BenchSection = {
@@ -151,13 +159,17 @@ export const pageSection: BenchSection = {
       log(`page bench: ${(html.length / 1e6).toFixed(2)} MB`);
       const rows: string[][] = [];
       for (const withExtension of [false, true]) {
-        const run = await measureRun(withExtension, url);
-        const d = run.detail;
+        // Browser start-up and a shared machine make single runs noisy: median of RUNS fresh browsers, column by column.
+        const runs: PageRun[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await measureRun(withExtension, url));
+        const med = (pick: (run: PageRun) => number | null | undefined) => median(runs.map(pick));
+        const marks = runs[0]?.detail;
         rows.push([
           withExtension ? 'with extension' : 'without',
-          ms(run.domContentLoadedMs), ms(run.loadMs), ms(run.annotatedMs), ms(run.longestTaskMs),
-          String(run.longTasksAfterDcl), ms(run.longestTaskAfterDclMs),
-          ms(d?.longestMs), d ? String(d.count) : '—', ms(d?.compileMs), d ? `${d.marks} / ${d.mentions}` : '—',
+          ms(med((r) => r.domContentLoadedMs)), ms(med((r) => r.loadMs)), ms(med((r) => r.annotatedMs)),
+          ms(med((r) => r.longestTaskMs)), ms(med((r) => r.longTasksAfterDcl)).replace('.0', ''), ms(med((r) => r.longestTaskAfterDclMs)),
+          ms(med((r) => r.detail?.longestMs)), ms(med((r) => r.detail?.count)).replace('.0', ''), ms(med((r) => r.detail?.compileMs)),
+          marks ? `${marks.marks} / ${marks.mentions}` : '—',
         ]);
       }
       const roundTrip = await measureMessageRoundTrip(html.length);
@@ -166,7 +178,7 @@ export const pageSection: BenchSection = {
         columns,
         rows,
         notes: [
-          `page: ${(html.length / 1e6).toFixed(2)} MB; the longest task includes the browser parsing the page itself (compare the two runs)`,
+          `page: ${(html.length / 1e6).toFixed(2)} MB; medians of ${RUNS} fresh browsers per row; the longest task includes the browser parsing the page itself (compare the two runs)`,
           `matching in the background instead would move the text over messaging: one ${(html.length / 1e6).toFixed(1)} MB round trip costs ${ms(roundTrip)} ms (median of 5), ` +
             `against the catalog compiled once in the page (compile ms above) and matching inside our slices`,
         ],
