@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { launchChromium, openPopup, ROOT, serveFixtures } from '../tests/e2e/harness';
 
 const fixture = process.argv[2] ?? 'index.html';
-const out = process.argv[3] ?? join(ROOT, 'docs/screenshot-popup.png');
+const out = process.argv[3] ?? join(ROOT, 'docs/popup.png');
 
 const fixtures = await serveFixtures();
 const session = await launchChromium();
