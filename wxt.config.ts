@@ -13,6 +13,12 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'tabs'],
     action: { default_title: '__MSG_extName__' },
+    // Extension pages load only their own files and reach nothing else (no remote code, no fetches
+    // beyond the extension, no frames, no forms).
+    content_security_policy: {
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:",
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

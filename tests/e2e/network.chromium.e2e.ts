@@ -78,11 +78,26 @@ test('browsing a page and opening the popup and options sends nothing beyond the
   assert.ok(requests.some((url) => url.startsWith(`${ownOrigin}popup.html`)), 'the popup request was recorded');
 });
 
-test('both witnesses do see a request the service worker sends off the machine', async () => {
-  // Proves the check above can fail: a fetch from the extension's own worker is caught twice.
-  const probe = 'http://example.invalid/probe-from-worker';
-  await chromiumSession.serviceWorker.evaluate((url) => fetch(url).then(() => 'sent', () => 'refused'), probe);
+test('both witnesses do see a request a page sends off the machine', async () => {
+  // Proves the check above can fail: a fixture page's fetch to a non-loopback host is caught twice.
+  const probe = 'http://example.invalid/probe-from-page';
+  const page = await chromiumSession.context.newPage();
+  await page.goto(fixtures.url('/index.html'));
+  await page.evaluate((url) => fetch(url, { mode: 'no-cors' }).then(() => 'sent', () => 'refused'), probe);
   await pause(300);
-  assert.ok(requests.includes(probe), 'request events saw the service worker fetch');
-  assert.ok(proxy.seen.some((line) => line.includes('example.invalid')), `proxy saw: ${proxy.seen.join(', ')}`);
+  assert.ok(requests.includes(probe), 'request events saw the page fetch');
+  assert.ok(proxy.seen.some((line) => line.includes('probe-from-page')), `proxy saw: ${proxy.seen.join(', ')}`);
+  await page.close();
+});
+
+test("the extension's content security policy stops a fetch from its own service worker", async () => {
+  // A second line of defence: even a request written by mistake into the background cannot leave.
+  const probe = 'http://example.invalid/probe-from-worker';
+  const outcome = await chromiumSession.serviceWorker.evaluate(
+    (url) => fetch(url).then(() => 'sent', (error: Error) => `refused: ${error.message}`),
+    probe,
+  );
+  await pause(300);
+  assert.match(outcome, /^refused/);
+  assert.ok(!proxy.seen.some((line) => line.includes('probe-from-worker')), 'the worker fetch reached the network');
 });

@@ -57,13 +57,25 @@ test('browsing a page and opening the popup and options sends nothing off the ma
   await options.close();
 });
 
-test('the proxy does see a request an extension page sends off the machine', async () => {
+test('the proxy does see a request a page sends off the machine', async () => {
   // Proves the check above can fail.
   const page = await firefoxSession.browser.newPage();
-  await gotoFirefoxExtensionPage(page, firefoxSession.extensionUrl('options.html'));
-  await page.evaluate(() => fetch('http://example.invalid/probe-from-extension').then(() => 'sent', () => 'refused'));
+  await page.goto(fixtures.url('/index.html'));
+  await page.evaluate(() => fetch('http://example.invalid/probe-from-page', { mode: 'no-cors' }).then(() => 'sent', () => 'refused'));
   await pause(300);
   const caught = requestsNotFromFirefoxItself(proxy.seen);
-  assert.ok(caught.some((line) => line.includes('example.invalid')), `proxy saw: ${caught.join(', ')}`);
+  assert.ok(caught.some((line) => line.includes('probe-from-page')), `proxy saw: ${caught.join(', ')}`);
+  await page.close();
+});
+
+test("the extension's content security policy stops a fetch from its own pages", async () => {
+  const page = await firefoxSession.browser.newPage();
+  await gotoFirefoxExtensionPage(page, firefoxSession.extensionUrl('options.html'));
+  const outcome = await page.evaluate(() =>
+    fetch('http://example.invalid/probe-from-extension').then(() => 'sent', (error: Error) => `refused: ${error.message}`),
+  );
+  await pause(300);
+  assert.match(outcome, /^refused/);
+  assert.ok(!proxy.seen.some((line) => line.includes('probe-from-extension')), 'the extension fetch reached the network');
   await page.close();
 });

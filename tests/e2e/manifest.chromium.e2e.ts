@@ -1,0 +1,50 @@
+// Least privilege (issue 8), checked on the built manifests both browsers load: only the permissions
+// README.md explains, host access only through the content script, nothing reachable from outside,
+// and a content security policy that allows no remote code.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CHROME_BUILD, FIREFOX_BUILD } from './harness';
+
+interface Manifest {
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  externally_connectable?: unknown;
+  web_accessible_resources?: unknown;
+  content_security_policy?: { extension_pages?: string };
+  content_scripts?: Array<{ matches: string[] }>;
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
+}
+
+const readManifest = (build: string): Manifest => JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Manifest;
+
+for (const [browser, build] of [['Chrome', CHROME_BUILD], ['Firefox', FIREFOX_BUILD]] as const) {
+  test(`${browser}: only storage and tabs; host access only via the content script; nothing exposed`, () => {
+    const manifest = readManifest(build);
+    assert.deepEqual([...(manifest.permissions ?? [])].sort(), ['storage', 'tabs']);
+    assert.equal(manifest.optional_permissions, undefined);
+    assert.equal(manifest.host_permissions, undefined);
+    assert.equal(manifest.externally_connectable, undefined);
+    assert.equal(manifest.web_accessible_resources, undefined);
+    assert.deepEqual(manifest.content_scripts?.map((script) => script.matches), [['<all_urls>']]);
+  });
+
+  test(`${browser}: the extension pages' content security policy allows no remote code`, () => {
+    const policy = readManifest(build).content_security_policy?.extension_pages ?? '';
+    const directives = new Map(
+      policy.split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name, values]),
+    );
+    assert.deepEqual(directives.get('script-src'), ["'self'"]);
+    assert.deepEqual(directives.get('default-src'), ["'self'"]);
+    assert.deepEqual(directives.get('object-src'), ["'none'"]);
+    assert.ok(!/https?:|\*|'unsafe-/.test(policy), `no remote source, wildcard or unsafe keyword in: ${policy}`);
+  });
+}
+
+test('Firefox: gecko id set and no data collection declared', () => {
+  const gecko = readManifest(FIREFOX_BUILD).browser_specific_settings?.gecko;
+  assert.equal(gecko?.id, 'dual-use@dual-use.invalid');
+  assert.deepEqual(gecko?.data_collection_permissions?.required, ['none']);
+});
