@@ -86,10 +86,13 @@ export function compileAutomaton(patterns: readonly string[]): Automaton {
   outputStart[states] = outputCount;
   const outputIds = new Int32Array(outputCount);
   for (let s = 0; s < states; s++) outputIds.set(outputs[s] ?? [], outputStart[s] ?? 0);
-  for (let i = 0; i < table.length; i++) table[i] = (table[i] ?? 0) * alphabet;
-  // Per premultiplied row: does this state report anything? (one byte per state)
-  const reports = new Uint8Array(states);
-  for (let s = 0; s < states; s++) reports[s] = (outputStart[s + 1] ?? 0) > (outputStart[s] ?? 0) ? 1 : 0;
+  // Encoding: a transition holds the target's premultiplied row, bit-inverted (negative) when
+  // the target reports matches, so the scan loop tests one sign instead of a second table.
+  for (let i = 0; i < table.length; i++) {
+    const target = table[i] ?? 0;
+    const reports = (outputStart[target + 1] ?? 0) > (outputStart[target] ?? 0);
+    table[i] = reports ? ~(target * alphabet) : target * alphabet;
+  }
 
   return {
     patterns,
@@ -98,14 +101,15 @@ export function compileAutomaton(patterns: readonly string[]): Automaton {
       let row = 0;
       const length = text.length;
       for (let i = 0; i < length; i++) {
-        row = table[row + classOf[text.charCodeAt(i)]!]!;
-        if (row !== 0) {
-          const state = row / alphabet;
-          if (reports[state] === 1) {
-            const last = outputStart[state + 1]!;
-            for (let k = outputStart[state]!; k < last; k++) onMatch(outputIds[k]!, i + 1);
-          }
+        const next = table[row + classOf[text.charCodeAt(i)]!]!;
+        if (next >= 0) {
+          row = next;
+          continue;
         }
+        row = ~next;
+        const state = row / alphabet;
+        const last = outputStart[state + 1]!;
+        for (let k = outputStart[state]!; k < last; k++) onMatch(outputIds[k]!, i + 1);
       }
     },
   };

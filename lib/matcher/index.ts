@@ -16,7 +16,7 @@
 // matched case-sensitively even without a rule, so "hp" and "aws" in running text never match.
 
 import type { AmbiguityRule, Entity } from '../dataset/types';
-import { normalizeTerm, normalizeText, originalEnd, isWordUnit } from '../text/normalize';
+import { normalizeTerm, normalizeText, isWordUnit } from '../text/normalize';
 import { compileAutomaton } from './automaton';
 import { attributeHost, type DomainTarget } from './domains';
 import { compileRule, passesLocalRule, type CompiledRule } from './rules';
@@ -177,8 +177,8 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
         vendor: term.vendor,
         entity: term.entity,
         alias: term.alias,
-        start: normal.origin[hit.start] ?? 0,
-        end: originalEnd(input, normal, hit.end),
+        start: normal.toOriginalStart(hit.start),
+        end: normal.toOriginalEnd(hit.end),
         needsCorroboration: term.rule?.requireCorroboration === true,
         corroborates: term.rule === null,
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWordUnit, normalizeText, originalEnd } from './normalize';
+import { isWordUnit, normalizeText } from './normalize';
 
 describe('normalizeText', () => {
   const cases: { name: string; input: string; text: string; folded: string }[] = [
@@ -7,6 +7,9 @@ describe('normalizeText', () => {
     { name: 'curly apostrophes become straight', input: 'l’armée d‘Amazon', text: "l'armée d'Amazon", folded: "l'armée d'amazon" },
     { name: 'NBSP and narrow NBSP become spaces', input: 'Microsoft\u00a0Azure\u202fStack', text: 'Microsoft Azure Stack', folded: 'microsoft azure stack' },
     { name: 'whitespace runs collapse', input: 'Oracle\n  Cloud', text: 'Oracle Cloud', folded: 'oracle cloud' },
+    { name: 'a lone line break becomes a space', input: 'Oracle\nCloud', text: 'Oracle Cloud', folded: 'oracle cloud' },
+    { name: 'empty text', input: '', text: '', folded: '' },
+    { name: 'Turkish dotted capital I keeps its place', input: 'İstanbul Google', text: 'İstanbul Google', folded: 'İstanbul google' },
     { name: 'soft hyphen and zero-width removed', input: 'Pa\u00adlan\u200btir', text: 'Palantir', folded: 'palantir' },
     { name: '® and ™ removed', input: 'Azure®, Gotham™', text: 'Azure, Gotham', folded: 'azure, gotham' },
     { name: 'NFKC: ligatures and full-width letters', input: 'ﬁrm ＩＢＭ', text: 'firm IBM', folded: 'firm ibm' },
@@ -17,8 +20,7 @@ describe('normalizeText', () => {
     const result = normalizeText(input);
     expect(result.text).toBe(text);
     expect(result.folded).toBe(folded);
-    expect(result.origin.length).toBe(text.length + 1);
-    expect(result.origin[text.length]).toBe(input.length);
+    expect(result.toOriginalStart(text.length)).toBe(input.length);
   });
 
   it('maps normalised ranges back to the original text', () => {
@@ -26,8 +28,18 @@ describe('normalizeText', () => {
     const normal = normalizeText(input);
     const start = normal.text.indexOf('Palantir');
     const end = start + 'Palantir'.length;
-    const originalStart = normal.origin[start] ?? -1;
-    expect(input.slice(originalStart, originalEnd(input, normal, end))).toBe('Pa\u00adlantir');
+    expect(input.slice(normal.toOriginalStart(start), normal.toOriginalEnd(end))).toBe('Pa\u00adlantir');
+    const gotham = normal.text.indexOf('Gotham');
+    expect(input.slice(normal.toOriginalStart(gotham), normal.toOriginalEnd(gotham + 6))).toBe('Gotham');
+  });
+
+  it('maps every unit inside a rewritten character to that character', () => {
+    const input = 'x ﬁne';
+    const normal = normalizeText(input);
+    expect(normal.text).toBe('x fine');
+    expect([2, 3, 4, 5].map((i) => normal.toOriginalStart(i))).toEqual([2, 2, 3, 4]);
+    expect(normal.toOriginalEnd(3)).toBe(3);
+    expect(normal.toOriginalEnd(4)).toBe(3);
   });
 
   it('keeps surrogate pairs intact', () => {

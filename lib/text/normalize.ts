@@ -1,7 +1,7 @@
 // Text normalisation for matching, with an offset map back to the original string.
-// Invariants: `text` and `folded` have the same length; `origin[i]` is the UTF-16 index in the
-// original text of the code unit that produced normalised unit i, and `origin[length]` is the
-// original length, so a normalised range [s, e) maps to the original range [origin[s], origin[e]).
+// Invariants: `text` and `folded` have the same length; a normalised range [s, e) maps to the
+// original range [toOriginalStart(s), toOriginalEnd(e)). Untouched stretches are copied, not
+// rebuilt unit by unit: that is what makes normalisation cheap on real text.
 
 /** A normalised text: NFKC, apostrophes and spaces unified, invisible marks and ® ™ removed. */
 export interface NormalizedText {
@@ -9,8 +9,10 @@ export interface NormalizedText {
   text: string;
   /** Same length as `text`, each code unit lower-cased where that keeps the length. */
   folded: string;
-  /** Original index of each normalised code unit, plus one final entry (the original length). */
-  origin: Int32Array;
+  /** Original index of the character that produced normalised unit `index`. */
+  toOriginalStart(index: number): number;
+  /** Original index just after the character that produced normalised unit `end - 1`. */
+  toOriginalEnd(end: number): number;
 }
 
 const APOSTROPHE = 0x27;
@@ -53,108 +55,159 @@ function foldUnit(unit: number): number {
   return lower.length === 1 ? lower.charCodeAt(0) : unit;
 }
 
-const foldCache = new Map<number, number>();
+/** Folded unit + 1 per code unit, 0 while not yet computed. */
+const foldTable = new Uint16Array(0x10000);
 function foldCached(unit: number): number {
   if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
-  let folded = foldCache.get(unit);
-  if (folded === undefined) {
-    folded = foldUnit(unit);
-    foldCache.set(unit, folded);
+  let folded = foldTable[unit] ?? 0;
+  if (folded === 0) {
+    folded = foldUnit(unit) + 1;
+    foldTable[unit] = folded;
   }
-  return folded;
+  return folded - 1;
 }
 
-/** Decodes a buffer of UTF-16 code units into a string, in chunks (apply() has an argument limit). */
-function decodeUnits(units: Uint16Array, length: number): string {
+/**
+ * What needs rewriting; everything else (printable ASCII, common precomposed Latin letters) is
+ * already NFKC and is copied as is. Alternatives: a whitespace run of two or more, or one code
+ * unit outside the safe ranges (surrogate pairs and combining marks are joined up in the loop:
+ * without the `u` flag this scan is twice as fast).
+ */
+const REWRITE =
+  /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{2,}|[^\x20-\x7e\u00c0-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e]/g;
+
+function isCombiningAt(input: string, index: number): boolean {
+  return input.charCodeAt(index) >= 0x300 && COMBINING_MARK.test(input.charAt(index));
+}
+
+const WHITESPACE = /^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u;
+
+/** Replaces or drops the special characters (apostrophes, spaces, invisible marks, ® ™). */
+function mapSpecials(text: string): string {
   let result = '';
-  const chunk = 8192;
-  for (let i = 0; i < length; i += chunk) {
-    result += String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + chunk)) as unknown as number[]);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const mapped = unit >= 0x80 ? mapSpecialUnit(unit) : undefined;
+    if (mapped === -1) continue;
+    result += mapped === undefined ? text.charAt(i) : String.fromCharCode(mapped);
+  }
+  return result;
+}
+
+/** Rewritten short pieces: the same few characters (’, NBSP, ®) recur throughout a page. */
+const pieceCache = new Map<string, string>();
+
+/** Normalises one rewritten piece (a regex match of REWRITE), through the cache when short. */
+function rewritePiece(piece: string): string {
+  if (piece.length > 2) return rewritePieceUncached(piece);
+  let result = pieceCache.get(piece);
+  if (result === undefined) {
+    result = rewritePieceUncached(piece);
+    if (pieceCache.size < 4096) pieceCache.set(piece, result);
+  }
+  return result;
+}
+
+function rewritePieceUncached(piece: string): string {
+  if (WHITESPACE.test(piece)) return ' ';
+  // Specials first (NFKC would turn ™ into "TM"), then NFKC, then specials it may produce.
+  return mapSpecials(mapSpecials(piece).normalize('NFKC'));
+}
+
+/** Folds text unit by unit: the native lower-casing when it keeps every unit in place. */
+function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = foldCached(text.charCodeAt(i));
+  let result = '';
+  for (let i = 0; i < units.length; i += 8192) {
+    result += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
   }
   return result;
 }
 
 /** Normalises `input` for matching, keeping the map back to original offsets. */
 export function normalizeText(input: string): NormalizedText {
-  const length = input.length;
-  // NFKC may expand a character (ﬃ → ffi); grow on demand.
-  let capacity = length + 16;
-  let units = new Uint16Array(capacity);
-  let folded = new Uint16Array(capacity);
-  let origin = new Int32Array(capacity + 1);
-  let out = 0;
-  const ensure = (extra: number): void => {
-    if (out + extra <= capacity) return;
-    capacity = Math.max(capacity * 2, out + extra + 16);
-    const nextUnits = new Uint16Array(capacity);
-    nextUnits.set(units);
-    units = nextUnits;
-    const nextFolded = new Uint16Array(capacity);
-    nextFolded.set(folded);
-    folded = nextFolded;
-    const nextOrigin = new Int32Array(capacity + 1);
-    nextOrigin.set(origin);
-    origin = nextOrigin;
-  };
-
-  let i = 0;
-  while (i < length) {
-    const unit = input.charCodeAt(i);
-    const next = i + 1 < length ? input.charCodeAt(i + 1) : 0;
-    // Fast path: ASCII not followed by a combining mark is already NFKC.
-    if (unit < 0x80 && next < 0x300) {
-      if (unit === SPACE || unit === 0x0a || unit === 0x09 || unit === 0x0d || unit === 0x0c) {
-        // Whitespace runs collapse to one space so multi-word aliases match across line breaks.
-        if (out > 0 && units[out - 1] === SPACE) {
-          i++;
-          continue;
-        }
-        units[out] = SPACE;
-        folded[out] = SPACE;
-        origin[out] = i;
-        out++;
-        i++;
-        continue;
+  const pieces: string[] = [];
+  // Segment k starts at normalised index normStart[k] and original index origStart[k]; an
+  // identity segment maps unit by unit, a rewritten one maps every unit to its whole source.
+  const normStart: number[] = [0];
+  const origStart: number[] = [0];
+  const origEnd: number[] = [-1];
+  let normLength = 0;
+  let copiedUpTo = 0;
+  REWRITE.lastIndex = 0;
+  for (let match = REWRITE.exec(input); match !== null; match = REWRITE.exec(input)) {
+    let start = match.index;
+    let stop = start + match[0].length;
+    const unit = input.charCodeAt(start);
+    if (unit >= 0xd800 && unit <= 0xdbff && stop === start + 1) {
+      const low = input.charCodeAt(stop);
+      if (low >= 0xdc00 && low <= 0xdfff) stop++;
+    }
+    // NFKC composes a character with the marks after it: normalise them together.
+    while (stop < input.length && isCombiningAt(input, stop)) stop++;
+    if (start > copiedUpTo && isCombiningAt(input, start)) start--;
+    REWRITE.lastIndex = stop;
+    const source = input.slice(start, stop);
+    if (start > copiedUpTo) {
+      if (normLength > 0 || copiedUpTo > 0) {
+        normStart.push(normLength);
+        origStart.push(copiedUpTo);
+        origEnd.push(-1);
       }
-      units[out] = unit;
-      folded[out] = unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
-      origin[out] = i;
-      out++;
-      i++;
-      continue;
+      pieces.push(input.slice(copiedUpTo, start));
+      normLength += start - copiedUpTo;
     }
-    const special = unit >= 0x80 ? mapSpecialUnit(unit) : undefined;
-    if (special !== undefined) {
-      if (special >= 0 && !(special === SPACE && out > 0 && units[out - 1] === SPACE)) {
-        ensure(1);
-        units[out] = special;
-        folded[out] = special;
-        origin[out] = i;
-        out++;
-      }
-      i++;
-      continue;
+    let piece = rewritePiece(source);
+    // A collapsed space right after a space (" \u00ad\n") would still leave two.
+    if (piece.startsWith(' ') && pieces.length > 0 && (pieces[pieces.length - 1] ?? '').endsWith(' ')) piece = piece.slice(1);
+    if (piece.length > 0) {
+      normStart.push(normLength);
+      origStart.push(start);
+      origEnd.push(start + source.length);
+      pieces.push(piece);
+      normLength += piece.length;
     }
-    // A cluster: one code point plus the combining marks after it, normalised together.
-    let end = i + (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
-    while (end < length && input.charCodeAt(end) >= 0x300 && COMBINING_MARK.test(input[end] ?? '')) end++;
-    const cluster = input.slice(i, end);
-    const normal = cluster.normalize('NFKC');
-    ensure(normal.length);
-    for (let k = 0; k < normal.length; k++) {
-      const code = normal.charCodeAt(k);
-      const mapped = code >= 0x80 ? mapSpecialUnit(code) : undefined;
-      if (mapped === -1) continue;
-      const kept = mapped ?? code;
-      units[out] = kept;
-      folded[out] = foldCached(kept);
-      origin[out] = i;
-      out++;
-    }
-    i = end;
+    copiedUpTo = start + source.length;
   }
-  origin[out] = length;
-  return { text: decodeUnits(units, out), folded: decodeUnits(folded, out), origin: origin.subarray(0, out + 1) };
+  if (copiedUpTo < input.length) {
+    if (normLength > 0 || copiedUpTo > 0) {
+      normStart.push(normLength);
+      origStart.push(copiedUpTo);
+      origEnd.push(-1);
+    }
+    pieces.push(input.slice(copiedUpTo));
+    normLength += input.length - copiedUpTo;
+  }
+  const text = pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('');
+  const findSegment = (index: number): number => {
+    let low = 0;
+    let high = normStart.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((normStart[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  return {
+    text,
+    folded: foldText(text),
+    toOriginalStart(index) {
+      if (index >= text.length) return input.length;
+      const k = findSegment(index);
+      const end = origEnd[k] ?? -1;
+      return end >= 0 ? (origStart[k] ?? 0) : (origStart[k] ?? 0) + index - (normStart[k] ?? 0);
+    },
+    toOriginalEnd(end) {
+      if (end <= 0) return 0;
+      const k = findSegment(end - 1);
+      const sourceEnd = origEnd[k] ?? -1;
+      return sourceEnd >= 0 ? sourceEnd : (origStart[k] ?? 0) + end - (normStart[k] ?? 0);
+    },
+  };
 }
 
 /** True for a letter, digit or combining mark: the characters that make up a word. */
@@ -180,19 +233,4 @@ const wordUnitCache = new Uint8Array(0x10000);
 export function normalizeTerm(term: string): { text: string; folded: string } {
   const { text, folded } = normalizeText(term.trim().replace(/\s+/gu, ' '));
   return { text, folded };
-}
-
-/**
- * The original end offset of the normalised range ending at `end`: just after the last original
- * character that produced it, so dropped marks that follow (Azure®) stay outside the mention.
- */
-export function originalEnd(input: string, normalized: NormalizedText, end: number): number {
-  if (end <= 0) return 0;
-  let position = (normalized.origin[end - 1] ?? 0) + 1;
-  const unit = input.charCodeAt(position - 1);
-  if (unit >= 0xd800 && unit <= 0xdbff && position < input.length) position++;
-  while (position < input.length && input.charCodeAt(position) >= 0x300 && COMBINING_MARK.test(input[position] ?? '')) {
-    position++;
-  }
-  return position;
 }

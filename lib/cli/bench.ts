@@ -1,0 +1,200 @@
+// `bench`: throughput of the matcher against a one-RegExp baseline, on deterministic generated
+// corpora (tests/bench/corpus.ts). Sections are a list: add one to `benchSections` to extend the
+// report (e.g. page annotation); each returns a table printed under its title.
+
+import AhoCorasick from 'modern-ahocorasick';
+import type { Entity } from '../dataset/types';
+import { compileAutomaton } from '../matcher/automaton';
+import { compileMatcher } from '../matcher/index';
+import { normalizeTerm } from '../text/normalize';
+import { generateCorpus, inflateCatalog } from '../../tests/bench/corpus';
+import { readDatasetFiles } from './scan';
+
+/** What every section gets: the real catalog and the run's settings. */
+export interface BenchContext {
+  entities: Entity[];
+  /** Corpus sizes in MB (10^6 UTF-16 units). */
+  sizes: number[];
+  /** Timed runs per measurement (after one warm-up); the median is reported. */
+  runs: number;
+  log: (line: string) => void;
+}
+
+export interface BenchTable {
+  title: string;
+  columns: string[];
+  rows: string[][];
+  /** One-line conclusions printed under the table. */
+  notes?: string[];
+}
+
+export interface BenchSection {
+  name: string;
+  run: (context: BenchContext) => BenchTable | Promise<BenchTable>;
+}
+
+/** A call slower than this is its own warm-up: one timed call, so the slow baseline stays bounded. */
+const SLOW_CALL_MS = 3000;
+
+/** Median wall time in ms of `runs` calls after one warm-up call. */
+export function measureMedian(runs: number, task: () => unknown): number {
+  const warmUpStart = performance.now();
+  task();
+  const warmUpMs = performance.now() - warmUpStart;
+  if (warmUpMs > SLOW_CALL_MS) return warmUpMs;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    task();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+function allNames(entities: readonly Entity[]): string[] {
+  return entities.filter((entity) => entity.type === 'vendor').flatMap((entity) => [...entity.aliases, ...entity.products]);
+}
+
+/** The baseline: one case-insensitive alternation of every alias with Unicode word boundaries. */
+export function compileBaseline(entities: readonly Entity[]): RegExp {
+  const escaped = [...new Set(allNames(entities))]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function countRegexMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text) !== null) count++;
+  return count;
+}
+
+const formatRate = (megabytes: number, ms: number): string => (megabytes / (ms / 1000)).toFixed(1);
+
+/** Matcher (normalise + match + disambiguate) vs the RegExp baseline, 1× and 10× aliases. */
+const throughputSection: BenchSection = {
+  name: 'throughput',
+  run({ entities, sizes, runs, log }) {
+    const catalogs = [
+      { label: '1×', entities },
+      { label: '10×', entities: inflateCatalog(entities, 10) },
+    ];
+    const rows: string[][] = [];
+    const ratios: number[] = [];
+    for (const size of sizes) {
+      const text = generateCorpus(entities, Math.round(size * 1e6));
+      for (const catalog of catalogs) {
+        log(`throughput: ${size} MB, ${catalog.label} aliases…`);
+        const matcher = compileMatcher(catalog.entities);
+        const baseline = compileBaseline(catalog.entities);
+        const timedRuns = size >= 8 ? Math.max(1, Math.ceil(runs / 2)) : runs;
+        const matcherMs = measureMedian(timedRuns, () => matcher.matchText(text));
+        const baselineMs = measureMedian(timedRuns, () => countRegexMatches(baseline, text));
+        const mentions = matcher.matchText(text).length;
+        const baselineHits = baselineMs > 3000 ? NaN : countRegexMatches(baseline, text);
+        ratios.push(baselineMs / matcherMs);
+        rows.push([
+          `${size} MB`,
+          `${catalog.label} (${allNames(catalog.entities).length})`,
+          formatRate(text.length / 1e6, matcherMs),
+          formatRate(text.length / 1e6, baselineMs),
+          `${(baselineMs / matcherMs).toFixed(2)}×`,
+          `${mentions} / ${baselineHits}`,
+        ]);
+      }
+    }
+    return {
+      title: 'Text matching throughput (MB/s, median; matcher includes normalisation and disambiguation)',
+      columns: ['corpus', 'aliases', 'matcher MB/s', 'RegExp MB/s', 'speed-up', 'mentions / regexp hits'],
+      rows,
+      notes: [`speed-up min ${Math.min(...ratios).toFixed(2)}×, target ≥ 2×`],
+    };
+  },
+};
+
+/** Our automaton against modern-ahocorasick on the same folded text and patterns (raw scan only). */
+const automatonSection: BenchSection = {
+  name: 'automaton',
+  run({ entities, runs, log }) {
+    const rows: string[][] = [];
+    // A quarter MB: the library scans far slower than our DFA, and the figure is a rate anyway.
+    const text = generateCorpus(entities, 0.25e6);
+    const folded = normalizeTerm(text).folded;
+    for (const factor of [1, 10]) {
+      log(`automaton: ${factor}× aliases…`);
+      const patterns = [...new Set(allNames(inflateCatalog(entities, factor)).map((name) => normalizeTerm(name).folded))];
+      let ours = compileAutomaton(patterns);
+      const oursCompileMs = measureMedian(runs, () => (ours = compileAutomaton(patterns)));
+      let library = new AhoCorasick(patterns);
+      const libraryCompileMs = measureMedian(runs, () => (library = new AhoCorasick(patterns)));
+      let oursCount = 0;
+      const oursMs = measureMedian(runs, () => {
+        oursCount = 0;
+        ours.scan(folded, () => oursCount++);
+      });
+      let libraryCount = 0;
+      const libraryMs = measureMedian(runs, () => (libraryCount = library.count(folded)));
+      rows.push([`${factor}× (${patterns.length})`, 'own DFA', formatRate(folded.length / 1e6, oursMs), oursCompileMs.toFixed(1), String(oursCount)]);
+      rows.push([`${factor}× (${patterns.length})`, 'modern-ahocorasick', formatRate(folded.length / 1e6, libraryMs), libraryCompileMs.toFixed(1), String(libraryCount)]);
+    }
+    return {
+      title: 'Automaton choice: raw scan of 0.25 MB folded text, every occurrence (no boundaries)',
+      columns: ['patterns', 'automaton', 'scan MB/s', 'compile ms', 'occurrences'],
+      rows,
+    };
+  },
+};
+
+/** Compile time of the real catalog: what the content script pays on each page. */
+const compileSection: BenchSection = {
+  name: 'compile',
+  run({ entities, runs }) {
+    const rows = [1, 10].map((factor) => {
+      const catalog = inflateCatalog(entities, factor);
+      const ms = measureMedian(Math.max(runs, 5), () => compileMatcher(catalog));
+      return [`${factor}×`, String(allNames(catalog).length), ms.toFixed(2)];
+    });
+    return { title: 'compileMatcher time (median)', columns: ['catalog', 'aliases', 'ms'], rows };
+  },
+};
+
+/** The report, in order. Other helpers append sections here (e.g. page annotation). */
+export const benchSections: BenchSection[] = [compileSection, throughputSection, automatonSection, { name: 'page', run: async (context) => (await import('../../tests/bench/page-bench')).pageSection.run(context) }];
+
+function formatTable(table: BenchTable): string {
+  const widths = table.columns.map((column, i) => Math.max(column.length, ...table.rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [
+    `## ${table.title}`,
+    line(table.columns),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...table.rows.map(line),
+    ...(table.notes ?? []).map((note) => `> ${note}`),
+    '',
+  ].join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+  const quick = args.includes('--quick');
+  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--only='));
+  if (unknown.length > 0 || (only && only.some((name) => !benchSections.some((section) => section.name === name)))) {
+    process.stderr.write(`bench: usage: bench [--quick] [--only=${benchSections.map((section) => section.name).join(',')}]\n`);
+    return 2;
+  }
+  const { entities } = await readDatasetFiles();
+  const context: BenchContext = {
+    entities,
+    sizes: quick ? [0.25] : [1, 16],
+    runs: quick ? 3 : 5,
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+  process.stdout.write(`Node ${process.version}, ${quick ? 'quick run' : 'full run'}\n\n`);
+  for (const section of benchSections) {
+    if (only && !only.includes(section.name)) continue;
+    process.stdout.write(`${formatTable(await section.run(context))}\n`);
+  }
+  return 0;
+}
