@@ -71,7 +71,10 @@ function countRegexMatches(pattern: RegExp, text: string): number {
   return count;
 }
 
-const formatRate = (megabytes: number, ms: number): string => (megabytes / (ms / 1000)).toFixed(1);
+const formatRate = (megabytes: number, ms: number): string => {
+  const rate = megabytes / (ms / 1000);
+  return rate >= 1 ? rate.toFixed(1) : rate.toPrecision(2);
+};
 
 /** Matcher (normalise + match + disambiguate) vs the RegExp baseline, 1× and 10× aliases. */
 const throughputSection: BenchSection = {
