@@ -73,7 +73,8 @@ export function describeTab(catalog: Catalog, record: TabRecord): TabVendor[] {
   for (const vendor of listMatchedVendors(record)) {
     const mentions = record.mentions.find((m) => m.vendor === vendor) ?? null;
     const { vendor: entity, findings, totalFindings } = describeVendor(catalog, vendor, mentions);
-    if (!entity || totalFindings === 0) continue;
+    // A company whose findings are all filtered out is not listed (as the badge does not count it).
+    if (!entity || findings.length === 0) continue;
     const domain = record.domain?.vendor === vendor ? record.domain : null;
     listed.push({
       vendor: entity, domain, mentions, findings, totalFindings,

@@ -67,6 +67,9 @@ export default defineBackground(() => {
       case 'page-mentions':
       case 'vendor-findings':
         return fromTab ? answerContentScript(message, sender) : undefined;
+      case 'open-popup':
+        // The tooltip's "see all findings": a content script cannot know its own tab id, we can.
+        return fromTab ? openFullList(sender.tab!) : undefined;
       case 'tab-state':
       case 'settings-changed':
         return fromExtensionPage ? answerExtensionPage(message) : undefined;
@@ -111,6 +114,14 @@ export default defineBackground(() => {
         return describeVendor(current, vendor, mentions);
       }
     }
+  }
+
+  async function openFullList(tab: Tabs.Tab): Promise<void> {
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/popup.html?tab=${tab.id}`),
+      index: tab.index + 1,
+      ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
+    });
   }
 
   async function answerExtensionPage(
