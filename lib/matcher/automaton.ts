@@ -1,42 +1,74 @@
 // A multi-pattern automaton (Aho–Corasick compiled to a full DFA over a compact alphabet):
 // one pass over the text finds every occurrence of every pattern, whatever their number.
-// Patterns are matched code unit by code unit, exactly; callers fold case beforehand.
+// The text is scanned as it is, never copied: what each text unit stands for (its lower case, a
+// straight apostrophe for a curly one, nothing for a soft hyphen) is asked once per distinct unit
+// and kept in the class table, and runs of the collapsible unit (the space) count as one.
+
+/** `mapUnit` result: the unit is ignored where it stands (a soft hyphen): the state stays. */
+export const SKIP_UNIT = -1;
+/** `mapUnit` result: the unit's meaning depends on its neighbours; `resolve` is asked at each occurrence. */
+export const CHECK_UNIT = -2;
+
+export interface UnitMapping {
+  /** The pattern unit a text unit stands for (itself, its lower case…), SKIP_UNIT or CHECK_UNIT. */
+  mapUnit(unit: number): number;
+  /** A pattern unit whose runs in the text match it once (the space). */
+  collapsible?: number;
+}
+
+/**
+ * For a CHECK_UNIT at `index`: the pattern unit it stands for there (SKIP_UNIT allowed), or null
+ * to stop the scan there.
+ */
+export type ResolveUnit = (text: string, index: number) => number | null;
 
 export interface Automaton {
   /** Patterns as given, indexed by pattern id. */
   readonly patterns: readonly string[];
-  /** Calls `onMatch(patternId, end)` for every occurrence, `end` exclusive, in order of end. */
-  scan(text: string, onMatch: (patternId: number, end: number) => void): void;
+  /**
+   * Calls `onMatch(patternId, end)` for every occurrence, `end` exclusive, in order of end.
+   * Returns -1 once the whole text is scanned, or the index where `resolve` stopped the scan.
+   */
+  scan(text: string, onMatch: (patternId: number, end: number) => void, resolve: ResolveUnit): number;
   readonly stateCount: number;
 }
 
-/** Compiles the patterns (empty ones are ignored) into an automaton. */
-export function compileAutomaton(patterns: readonly string[]): Automaton {
-  // Alphabet: each distinct code unit used by a pattern gets a class; every other unit is class 0.
-  const classOf = new Uint16Array(0x10000);
-  let alphabet = 1;
+/** Compiles the patterns (empty ones are ignored) into an automaton reading text through `mapping`. */
+export function compileAutomaton(patterns: readonly string[], mapping: UnitMapping): Automaton {
+  // Alphabet: class 0 is "any unit no pattern uses", then one class per pattern unit, then
+  // SKIP (every state stays) and UNSEEN (a unit not classified yet: leave the fast loop).
+  const patternClass = new Map<number, number>();
   let totalUnits = 0;
   for (const pattern of patterns) {
     totalUnits += pattern.length;
     for (let i = 0; i < pattern.length; i++) {
       const unit = pattern.charCodeAt(i);
-      if (classOf[unit] === 0) classOf[unit] = alphabet++;
+      if (!patternClass.has(unit)) patternClass.set(unit, patternClass.size + 1);
     }
   }
+  const skipClass = patternClass.size + 1;
+  const unseenClass = skipClass + 1;
+  const alphabet = unseenClass + 1;
+  const collapsibleClass = mapping.collapsible === undefined ? -1 : (patternClass.get(mapping.collapsible) ?? -1);
+
   const maxStates = totalUnits + 1;
   let table = new Int32Array(maxStates * alphabet).fill(-1);
   const ownOutputs: number[][] = [[]];
+  /** The class of the unit that leads into each state (-1 for the root). */
+  const incoming: number[] = [-1];
   let states = 1;
   patterns.forEach((pattern, id) => {
     if (pattern.length === 0) return;
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
-      const cell = state * alphabet + (classOf[pattern.charCodeAt(i)] ?? 0);
+      const unitClass = patternClass.get(pattern.charCodeAt(i)) ?? 0;
+      const cell = state * alphabet + unitClass;
       let next = table[cell] ?? -1;
       if (next === -1) {
         next = states++;
         table[cell] = next;
         ownOutputs.push([]);
+        incoming.push(unitClass);
       }
       state = next;
     }
@@ -75,6 +107,11 @@ export function compileAutomaton(patterns: readonly string[]): Automaton {
       }
     }
   }
+  // A skipped unit leaves every state as it is; so does a repeat of the collapsible unit after it.
+  for (let s = 0; s < states; s++) {
+    table[s * alphabet + skipClass] = s;
+    if (collapsibleClass > 0 && incoming[s] === collapsibleClass) table[s * alphabet + collapsibleClass] = s;
+  }
 
   // Flatten outputs; premultiply transitions by the alphabet size so the scan loop only adds.
   const outputStart = new Int32Array(states + 1);
@@ -88,29 +125,56 @@ export function compileAutomaton(patterns: readonly string[]): Automaton {
   for (let s = 0; s < states; s++) outputIds.set(outputs[s] ?? [], outputStart[s] ?? 0);
   // Encoding: a transition holds the target's premultiplied row, bit-inverted (negative) when
   // the target reports matches, so the scan loop tests one sign instead of a second table.
-  for (let i = 0; i < table.length; i++) {
-    const target = table[i] ?? 0;
-    const reports = (outputStart[target + 1] ?? 0) > (outputStart[target] ?? 0);
-    table[i] = reports ? ~(target * alphabet) : target * alphabet;
+  // UNSEEN is a negative value below every report: the one rare case handled out of the loop.
+  // A skip or a collapsed repeat stays in place without reporting again.
+  const UNSEEN = ~(states * alphabet);
+  for (let s = 0; s < states; s++) {
+    for (let c = 0; c < alphabet; c++) {
+      const i = s * alphabet + c;
+      const target = table[i] ?? 0;
+      const stays = target === s && (c === skipClass || c === collapsibleClass);
+      const reports = !stays && (outputStart[target + 1] ?? 0) > (outputStart[target] ?? 0);
+      table[i] = c === unseenClass ? UNSEEN : reports ? ~(target * alphabet) : target * alphabet;
+    }
   }
+
+  // Text unit → class: every unit starts UNSEEN and is classified on first sight.
+  const classOf = new Uint16Array(0x10000).fill(unseenClass);
+  const classFor = (unit: number): number => (unit === SKIP_UNIT ? skipClass : (patternClass.get(unit) ?? 0));
 
   return {
     patterns,
     stateCount: states,
-    scan(text, onMatch) {
+    scan(text, onMatch, resolve) {
       let row = 0;
       const length = text.length;
       for (let i = 0; i < length; i++) {
-        const next = table[row + classOf[text.charCodeAt(i)]!]!;
+        const unit = text.charCodeAt(i);
+        let next = table[row + classOf[unit]!]!;
         if (next >= 0) {
           row = next;
           continue;
+        }
+        if (next === UNSEEN) {
+          let mapped = mapping.mapUnit(unit);
+          if (mapped !== CHECK_UNIT) classOf[unit] = classFor(mapped);
+          else {
+            const resolved = resolve(text, i);
+            if (resolved === null) return i;
+            mapped = resolved;
+          }
+          next = table[row + classFor(mapped)]!;
+          if (next >= 0) {
+            row = next;
+            continue;
+          }
         }
         row = ~next;
         const state = row / alphabet;
         const last = outputStart[state + 1]!;
         for (let k = outputStart[state]!; k < last; k++) onMatch(outputIds[k]!, i + 1);
       }
+      return -1;
     },
   };
 }

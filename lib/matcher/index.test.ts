@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { foldText, normalizeTerm } from '../text/normalize';
 import { compileMatcher } from './index';
 import { testCatalog } from './test-catalog';
 
@@ -67,6 +69,18 @@ describe('matchText: rules from the catalog', () => {
     { rule: 'soft hyphen inside an alias', lang: 'en', text: 'Pa\u00adlan\u00adtir', expected: ['Pa\u00adlan\u00adtir@palantir'] },
     { rule: '® outside the mention', lang: 'en', text: 'Microsoft® Azure™', expected: ['Microsoft® Azure@microsoft'] },
     { rule: 'full-width letters', lang: 'en', text: 'Ｇｏｏｇｌｅ', expected: ['Ｇｏｏｇｌｅ@google'] },
+    { rule: 'full-width letters mid-sentence keep offsets', lang: 'en', text: 'selon ｅｌｌｅ, Ｇｏｏｇｌｅ et Palantir', expected: ['Ｇｏｏｇｌｅ@google', 'Palantir@palantir'] },
+    { rule: 'mathematical letters', lang: 'en', text: 'on 𝐆𝐢𝐭𝐇𝐮𝐛 today', expected: ['𝐆𝐢𝐭𝐇𝐮𝐛@microsoft'] },
+    { rule: 'whitespace run inside a multi-word alias', lang: 'en', text: 'Amazon \n  Web\tServices', expected: ['Amazon \n  Web\tServices@amazon'] },
+    { rule: 'soft hyphen and space run together', lang: 'en', text: 'Amazon \u00ad Web Ser\u00advices', expected: ['Amazon \u00ad Web Ser\u00advices@amazon'] },
+    { rule: 'notBefore reads through a soft hyphen: Amazon rain­forest', lang: 'en', text: 'the Amazon rain\u00adforest', expected: [] },
+    { rule: 'notBefore across NBSP and a line break: Oracle of Delphi', lang: 'en', text: 'the Oracle\u00a0of\nDelphi', expected: [] },
+    { rule: 'soft hyphen before a letter is no boundary', lang: 'en', text: 'Amazon\u00adian tribes', expected: [] },
+    { rule: 'zero-width space is no boundary either', lang: 'en', text: 'Goo\u200bgle\u200bplex', expected: [] },
+    { rule: 'combining accent after an alias is part of the word', lang: 'fr', text: 'Google\u0301 et Googlé', expected: [] },
+    { rule: 'combining accent elsewhere leaves offsets right', lang: 'fr', text: 'l’arme\u0301e et Palantir', expected: ['Palantir@palantir'] },
+    { rule: 'emoji around an alias', lang: 'en', text: '😀GitHub😀 and GitHub 🚀', expected: ['GitHub@microsoft'] },
+    { rule: 'case-sensitive alias across NBSP', lang: 'en', text: 'Hewlett-Packard\u00a0and HP’s laptops', expected: ['Hewlett-Packard@hp', 'HP@hp'] },
     { rule: 'militaries are not vendors', lang: 'en', text: 'the IDF', expected: [] },
   ];
   it.each(cases)('$rule ($lang): $text', ({ text, expected }) => {
@@ -75,6 +89,42 @@ describe('matchText: rules from the catalog', () => {
 
   it('reports entity and alias as written in the catalog', () => {
     expect(matcher.matchText('on github')).toEqual([{ vendor: 'microsoft', entity: 'github', alias: 'GitHub', start: 3, end: 9 }]);
+  });
+});
+
+describe('matchText reads typography as a normalised copy would', () => {
+  /** The normalised copy, spelled out: invisible units dropped, NFKC, equivalents resolved, spaces collapsed. */
+  function normaliseFully(text: string): string {
+    return text
+      .replace(/[\u00ad\u200b-\u200d\u2060\ufeff\u00ae\u2122]/gu, '')
+      .normalize('NFKC')
+      .replace(/[’‘ʼ′]/gu, "'")
+      .replace(/[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu, ' ');
+  }
+  const fullWidth = (word: string): string => word.replace(/[!-~]/gu, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+  const names = testCatalog.filter((entity) => entity.type === 'vendor').flatMap((entity) => [...entity.aliases, ...entity.products]);
+  const word = fc.oneof(
+    fc.constantFrom(...names, 'the', 'armée', 'San Francisco', 'Monet', 'rainforest', 'said', '300', 'fine', 'ﬁne', 'é'),
+    fc.constantFrom(...names).map((name) => name.toUpperCase()),
+    fc.constantFrom(...names).map((name) => name.toLowerCase()),
+    fc.constantFrom(...names).map(fullWidth),
+  );
+  const noisyWord = fc.tuple(word, fc.nat(12), fc.constantFrom('\u00ad', '\u200b', '™', '')).map(([text, at, mark]) => `${text.slice(0, at)}${mark}${text.slice(at)}`);
+  const separator = fc.constantFrom(' ', '  ', '\n', ' \n\t ', '\u00a0', ', ', '. ', '’', "'", ' \u00ad ', '');
+  const documentText = fc.array(fc.tuple(noisyWord, separator).map(([text, gap]) => text + gap), { maxLength: 30 }).map((parts) => parts.join(''));
+
+  it('finds the same aliases as in the normalised copy, at offsets that read as the alias', () => {
+    fc.assert(
+      fc.property(documentText, (text) => {
+        const mentions = matcher.matchText(text);
+        expect(mentions.map((mention) => mention.alias)).toEqual(matcher.matchText(normaliseFully(text)).map((mention) => mention.alias));
+        for (const mention of mentions) {
+          const read = foldText(normaliseFully(text.slice(mention.start, mention.end)));
+          expect(read).toBe(normalizeTerm(mention.alias).folded);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

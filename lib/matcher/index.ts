@@ -1,8 +1,9 @@
 // The matcher: which catalog companies a text or a URL is about. Pure TypeScript (no Node or DOM
 // APIs), compiled once per catalog and used by the content script, the background and the CLI.
 //
-// Text: normalise (lib/text/normalize) → one Aho–Corasick pass over the case-folded text for every
-// alias and product → Unicode word boundaries → per-alias ambiguity rules from the catalog
+// Text: one Aho–Corasick pass over the text as it is for every alias and product (case, equivalents
+// such as ’ for ', invisible units and space runs are the automaton's classes; lib/text/normalize);
+// only text that NFKC would change (ligatures, full-width letters…) is normalised and scanned again → Unicode word boundaries → per-alias ambiguity rules from the catalog
 // (case, neighbouring words, words nearby) → leftmost then longest alias wins, no overlaps → document-level
 // corroboration. Offsets in results always refer to the ORIGINAL text.
 //
@@ -16,8 +17,11 @@
 // matched case-sensitively even without a rule, so "hp" and "aws" in running text never match.
 
 import type { AmbiguityRule, Entity } from '../dataset/types';
-import { normalizeTerm, normalizeText, isWordUnit } from '../text/normalize';
-import { compileAutomaton } from './automaton';
+import {
+  canonicalUnit, equalsCanonical, foldUnit, isInvisibleUnit, isStableAt, isWordUnit, matchStart, mayCompose, normalizeTerm,
+  normalizeText, unitBefore, unitFrom, type NormalizedText,
+} from '../text/normalize';
+import { CHECK_UNIT, SKIP_UNIT, compileAutomaton, type ResolveUnit, type UnitMapping } from './automaton';
 import { attributeHost, type DomainTarget } from './domains';
 import { compileRule, passesLocalRule, type CompiledRule } from './rules';
 import type { DomainMatch, Mention } from './types';
@@ -58,7 +62,7 @@ interface Term {
   vendor: string;
   /** As written in the catalog. */
   alias: string;
-  /** Normalised, case preserved, for case-sensitive comparison. */
+  /** Normalised and canonical, case preserved, for case-sensitive comparison. */
   normalized: string;
   rule: CompiledRule | null;
   /** Matched case-sensitively (rule or acronym policy). */
@@ -74,6 +78,16 @@ interface Pattern {
 }
 
 const ACRONYM = /^[\p{Lu}\p{N}]{2,4}$/u;
+
+/** How the automaton reads text: folded, equivalents resolved, invisible units skipped, spaces collapsed. */
+const TEXT_UNITS: UnitMapping = {
+  mapUnit: (unit) => (isInvisibleUnit(unit) ? SKIP_UNIT : mayCompose(unit) ? CHECK_UNIT : foldUnit(canonicalUnit(unit))),
+  collapsible: 0x20,
+};
+/** In text as it came: a character NFKC would change stops the scan. */
+const resolveInRawText: ResolveUnit = (text, index) => (isStableAt(text, index) ? foldUnit(text.charCodeAt(index)) : null);
+/** In normalised text: read every unit as it is. */
+const resolveInNormalText: ResolveUnit = (text, index) => foldUnit(text.charCodeAt(index));
 
 function buildVendorOf(entities: readonly Entity[]): (id: string) => string {
   const parents = new Map(entities.map((entity) => [entity.id, entity.parent]));
@@ -142,30 +156,37 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
       if (!domains.has(key)) domains.set(key, { entity: entity.id, domain: key });
     }
   }
-  const automaton = compileAutomaton(folds);
+  const automaton = compileAutomaton(folds, TEXT_UNITS);
 
-  function acceptTerm(pattern: Pattern, text: string, folded: string, start: number, end: number): Term | null {
+  function acceptTerm(pattern: Pattern, text: string, start: number, end: number): Term | null {
     for (const term of pattern.terms) {
-      if (term.caseSensitive && text.slice(start, end) !== term.normalized) continue;
-      if (term.rule && !passesLocalRule(term.rule, text, folded, start, end, term.normalized)) continue;
+      if (term.caseSensitive && !equalsCanonical(text, start, end, term.normalized)) continue;
+      if (term.rule && !passesLocalRule(term.rule, text, start, end)) continue;
       return term;
     }
     return null;
   }
 
   function findCandidates(input: string): Candidate[] {
-    const normal = normalizeText(input);
-    const { text, folded } = normal;
+    let normal: NormalizedText | null = null;
+    let text = input;
     const found: { start: number; end: number; term: Term }[] = [];
-    automaton.scan(folded, (id, end) => {
+    const onMatch = (id: number, end: number): void => {
       const pattern = patterns[id];
       if (!pattern) return;
-      const start = end - pattern.length;
-      if (pattern.boundaryBefore && start > 0 && isWordUnit(folded.charCodeAt(start - 1))) return;
-      if (pattern.boundaryAfter && end < folded.length && isWordUnit(folded.charCodeAt(end))) return;
-      const term = acceptTerm(pattern, text, folded, start, end);
+      const start = matchStart(text, end, pattern.length);
+      if (pattern.boundaryBefore && isWordUnit(unitBefore(text, start))) return;
+      if (pattern.boundaryAfter && isWordUnit(unitFrom(text, end))) return;
+      const term = acceptTerm(pattern, text, start, end);
       if (term) found.push({ start, end, term });
-    });
+    };
+    if (automaton.scan(text, onMatch, resolveInRawText) !== -1) {
+      // NFKC changes something here: normalise and start again.
+      found.length = 0;
+      normal = normalizeText(input);
+      text = normal.text;
+      automaton.scan(text, onMatch, resolveInNormalText);
+    }
     // Leftmost, then longest alias wins; no overlaps.
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const candidates: Candidate[] = [];
@@ -177,8 +198,8 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
         vendor: term.vendor,
         entity: term.entity,
         alias: term.alias,
-        start: normal.toOriginalStart(hit.start),
-        end: normal.toOriginalEnd(hit.end),
+        start: normal ? normal.toOriginalStart(hit.start) : hit.start,
+        end: normal ? normal.toOriginalEnd(hit.end) : hit.end,
         needsCorroboration: term.rule?.requireCorroboration === true,
         corroborates: term.rule === null,
       });

@@ -1,8 +1,9 @@
-// Ambiguity rules (lib/dataset/types.ts AmbiguityRule) compiled into checks over normalised text.
+// Ambiguity rules (lib/dataset/types.ts AmbiguityRule) compiled into checks over normalised text
+// (lib/text/normalize): words are read around a mention and folded as they are read.
 // The rules are data from the catalog; this module only knows how to read each field.
 
 import type { AmbiguityRule } from '../dataset/types';
-import { isWordUnit, normalizeTerm } from '../text/normalize';
+import { foldText, isInvisibleUnit, isWordUnit, normalizeTerm } from '../text/normalize';
 
 const DEFAULT_WINDOW = 8;
 
@@ -53,39 +54,44 @@ export function compileRule(rule: AmbiguityRule): CompiledRule {
   };
 }
 
+/** Word units, and the invisible units a word may carry inside it ("rain\u00adforest"). */
+function isInWord(unit: number): boolean {
+  return isWordUnit(unit) || isInvisibleUnit(unit);
+}
+
 /** Units that end a sentence: neighbouring-word rules do not look across them. */
 function isSentenceBreak(unit: number): boolean {
   return unit === 0x2e || unit === 0x21 || unit === 0x3f || unit === 0x3b || unit === 0x3a || unit === 0x2026;
 }
 
-/** Up to `count` words after `from` in folded text; stops at a sentence break when `sameSentence`. */
-export function readWordsAfter(folded: string, from: number, count: number, sameSentence: boolean): string[] {
+/** Up to `count` folded words after `from` in normalised text; stops at a sentence break when `sameSentence`. */
+export function readWordsAfter(text: string, from: number, count: number, sameSentence: boolean): string[] {
   const words: string[] = [];
   let i = from;
-  while (words.length < count && i < folded.length) {
-    while (i < folded.length && !isWordUnit(folded.charCodeAt(i))) {
-      if (sameSentence && isSentenceBreak(folded.charCodeAt(i))) return words;
+  while (words.length < count && i < text.length) {
+    while (i < text.length && !isWordUnit(text.charCodeAt(i))) {
+      if (sameSentence && isSentenceBreak(text.charCodeAt(i))) return words;
       i++;
     }
     const start = i;
-    while (i < folded.length && isWordUnit(folded.charCodeAt(i))) i++;
-    if (i > start) words.push(folded.slice(start, i));
+    while (i < text.length && isInWord(text.charCodeAt(i))) i++;
+    if (i > start) words.push(foldText(text.slice(start, i)));
   }
   return words;
 }
 
-/** Up to `count` words before `from`, nearest first; stops at a sentence break when `sameSentence`. */
-export function readWordsBefore(folded: string, from: number, count: number, sameSentence: boolean): string[] {
+/** Up to `count` folded words before `from`, nearest first; stops at a sentence break when `sameSentence`. */
+export function readWordsBefore(text: string, from: number, count: number, sameSentence: boolean): string[] {
   const words: string[] = [];
   let i = from;
   while (words.length < count && i > 0) {
-    while (i > 0 && !isWordUnit(folded.charCodeAt(i - 1))) {
-      if (sameSentence && isSentenceBreak(folded.charCodeAt(i - 1))) return words;
+    while (i > 0 && !isWordUnit(text.charCodeAt(i - 1))) {
+      if (sameSentence && isSentenceBreak(text.charCodeAt(i - 1))) return words;
       i--;
     }
     const end = i;
-    while (i > 0 && isWordUnit(folded.charCodeAt(i - 1))) i--;
-    if (end > i) words.push(folded.slice(i, end));
+    while (i > 0 && isInWord(text.charCodeAt(i - 1))) i--;
+    if (end > i) words.push(foldText(text.slice(i, end)));
   }
   return words;
 }
@@ -110,24 +116,23 @@ const DIGITS = /^\p{N}+$/u;
  * Checks the rule's local conditions (everything except corroboration) for a candidate at
  * [start, end) of the normalised text.
  */
-export function passesLocalRule(rule: CompiledRule, text: string, folded: string, start: number, end: number, alias: string): boolean {
-  if (rule.caseSensitive && text.slice(start, end) !== alias) return false;
+export function passesLocalRule(rule: CompiledRule, text: string, start: number, end: number): boolean {
   if (rule.notBefore.length > 0) {
     const longest = Math.max(...rule.notBefore.map((phrase) => phrase.length));
-    const after = readWordsAfter(folded, end, longest, true);
+    const after = readWordsAfter(text, end, longest, true);
     if (rule.notBefore.some((phrase) => startsWithPhrase(after, phrase))) return false;
   }
   if (rule.notAfter.length > 0 || rule.notAfterNumber) {
     const longest = Math.max(1, ...rule.notAfter.map((phrase) => phrase.length));
-    const before = readWordsBefore(folded, start, longest, true);
+    const before = readWordsBefore(text, start, longest, true);
     // Phrases are written in reading order; `before` is nearest first.
     if (rule.notAfter.some((phrase) => startsWithPhrase(before, phrase.slice().reverse()))) return false;
     if (rule.notAfterNumber && before[0] !== undefined && DIGITS.test(before[0])) return false;
   }
   if (rule.requireNear || rule.forbidNear) {
     // In reading order, each side separately so a phrase never spans the mention itself.
-    const before = readWordsBefore(folded, start, rule.window, false).reverse();
-    const after = readWordsAfter(folded, end, rule.window, false);
+    const before = readWordsBefore(text, start, rule.window, false).reverse();
+    const after = readWordsAfter(text, end, rule.window, false);
     if (rule.requireNear && !containsNear(before, rule.requireNear) && !containsNear(after, rule.requireNear)) return false;
     if (rule.forbidNear && (containsNear(before, rule.forbidNear) || containsNear(after, rule.forbidNear))) return false;
   }

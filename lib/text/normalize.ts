@@ -1,187 +1,268 @@
 // Text normalisation for matching, with an offset map back to the original string.
-// Invariants: `text` and `folded` have the same length; a normalised range [s, e) maps to the
-// original range [toOriginalStart(s), toOriginalEnd(e)). Untouched stretches are copied, not
-// rebuilt unit by unit: that is what makes normalisation cheap on real text.
+// Two layers, so that ordinary text is never rebuilt:
+//   - normalizeText rewrites only what NFKC changes (ligatures, full-width or mathematical
+//     letters, a letter written with a combining accent). Text without any comes back as it is.
+//   - everything else is resolved unit by unit by whoever reads the text, with the helpers below:
+//     case (foldUnit), equivalents (canonicalUnit: ’ is ', a no-break space or a line break is a
+//     space), invisible units (soft hyphen, zero-width characters, ® ™: isInvisibleUnit) and runs
+//     of spaces, which count as one. The matcher's automaton bakes all of them into its classes.
+// A normalised range [s, e) maps to the original range [toOriginalStart(s), toOriginalEnd(e)).
 
-/** A normalised text: NFKC, apostrophes and spaces unified, invisible marks and ® ™ removed. */
+/** A text with NFKC's rewrites done; case, equivalents, invisible units and space runs left in place. */
 export interface NormalizedText {
-  /** Normalised, case preserved. */
+  /** NFKC where it changes anything, otherwise the input itself. */
   text: string;
-  /** Same length as `text`, each code unit lower-cased where that keeps the length. */
-  folded: string;
   /** Original index of the character that produced normalised unit `index`. */
   toOriginalStart(index: number): number;
   /** Original index just after the character that produced normalised unit `end - 1`. */
   toOriginalEnd(end: number): number;
 }
-
 const APOSTROPHE = 0x27;
 const SPACE = 0x20;
 const COMBINING_MARK = /\p{M}/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** What a non-ASCII code unit becomes before NFKC: -1 drops it, otherwise a replacement unit. */
-function mapSpecialUnit(unit: number): number | undefined {
-  switch (unit) {
-    case 0x00ad: // soft hyphen
-    case 0x200b: // zero-width space
-    case 0x200c: // zero-width non-joiner
-    case 0x200d: // zero-width joiner
-    case 0x2060: // word joiner
-    case 0xfeff: // BOM / zero-width no-break space
-    case 0x00ae: // ®
-    case 0x2122: // ™
-      return -1;
-    case 0x2019: // ’
-    case 0x2018: // ‘
-    case 0x02bc: // ʼ modifier letter apostrophe
-    case 0x2032: // ′ prime, often typed as an apostrophe
-      return APOSTROPHE;
-    case 0x00a0: // no-break space
-    case 0x202f: // narrow no-break space
-    case 0x2007: // figure space
-    case 0x2009: // thin space
-      return SPACE;
-    default:
-      return undefined;
-  }
+/** Ignored wherever they appear: they only affect how a word is displayed. */
+const INVISIBLE_UNITS = [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ae, 0x2122];
+// soft hyphen, zero-width space / non-joiner / joiner, word joiner, BOM, ®, ™
+
+/** Each code unit that counts as another one, paired with it: apostrophes and spacing characters. */
+const EQUIVALENT_UNITS: readonly (readonly [unit: number, canonical: number])[] = [
+  // ’ ‘ ʼ (modifier letter apostrophe) ′ (prime)
+  ...[0x2019, 0x2018, 0x02bc, 0x2032].map((unit) => [unit, APOSTROPHE] as const),
+  ...[0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+    0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000].map((unit) => [unit, SPACE] as const),
+];
+
+const canonicalTable = new Uint16Array(0x10000).map((_, unit) => unit);
+for (const [unit, canonical] of EQUIVALENT_UNITS) canonicalTable[unit] = canonical;
+const invisibleTable = new Uint8Array(0x10000);
+for (const unit of INVISIBLE_UNITS) invisibleTable[unit] = 1;
+
+/** The unit a code unit stands for: ’ is ', a no-break space or a line break is a space. */
+export function canonicalUnit(unit: number): number {
+  return canonicalTable[unit] ?? unit;
 }
 
-/** Lower-cases one code unit when the result is a single code unit; ASCII takes the fast path. */
-function foldUnit(unit: number): number {
-  if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
-  if (unit >= 0xd800 && unit <= 0xdfff) return unit;
-  const lower = String.fromCharCode(unit).toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : unit;
+/** True for the units ignored wherever they stand (soft hyphen, zero-width characters, ® ™). */
+export function isInvisibleUnit(unit: number): boolean {
+  return invisibleTable[unit] === 1;
 }
 
 /** Folded unit + 1 per code unit, 0 while not yet computed. */
 const foldTable = new Uint16Array(0x10000);
-function foldCached(unit: number): number {
+
+/** Case-folds one code unit (its lower case when that is one unit): the same fold for patterns and text. */
+export function foldUnit(unit: number): number {
   if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
   let folded = foldTable[unit] ?? 0;
   if (folded === 0) {
-    folded = foldUnit(unit) + 1;
+    const lower = unit >= 0xd800 && unit <= 0xdfff ? '' : String.fromCharCode(unit).toLowerCase();
+    folded = (lower.length === 1 ? lower.charCodeAt(0) : unit) + 1;
     foldTable[unit] = folded;
   }
   return folded - 1;
 }
 
-/**
- * What needs rewriting; everything else (printable ASCII, common precomposed Latin letters) is
- * already NFKC and is copied as is. Alternatives: a whitespace run of two or more, or one code
- * unit outside the safe ranges (surrogate pairs and combining marks are joined up in the loop:
- * without the `u` flag this scan is twice as fast).
- */
-const REWRITE =
-  /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{2,}|[^\x20-\x7e\u00c0-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e]/g;
-
-function isCombiningAt(input: string, index: number): boolean {
-  return input.charCodeAt(index) >= 0x300 && COMBINING_MARK.test(input.charAt(index));
-}
-
-const WHITESPACE = /^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u;
-
-/** Replaces or drops the special characters (apostrophes, spaces, invisible marks, ® ™). */
-function mapSpecials(text: string): string {
+/** Folds and canonicalises a short string unit by unit, invisible units left out (words, catalog terms). */
+export function foldText(text: string): string {
   let result = '';
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const mapped = unit >= 0x80 ? mapSpecialUnit(unit) : undefined;
-    if (mapped === -1) continue;
-    result += mapped === undefined ? text.charAt(i) : String.fromCharCode(mapped);
+    if (!isInvisibleUnit(unit)) result += String.fromCharCode(foldUnit(canonicalUnit(unit)));
   }
   return result;
 }
 
-/** Rewritten short pieces: the same few characters (’, NBSP, ®) recur throughout a page. */
+/**
+ * True when normalised text[start, end) reads as `target` (canonical, case kept): invisible units
+ * ignored, equivalents resolved, a run of spaces read as one.
+ */
+export function equalsCanonical(text: string, start: number, end: number, target: string): boolean {
+  let j = 0;
+  let afterSpace = false;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (isInvisibleUnit(unit)) continue;
+    const canonical = canonicalUnit(unit);
+    if (canonical === SPACE && afterSpace) continue;
+    if (canonical !== target.charCodeAt(j)) return false;
+    afterSpace = canonical === SPACE;
+    j++;
+  }
+  return j === target.length;
+}
+
+/**
+ * Where a match of `length` canonical units that ends at `end` starts, read backwards the way
+ * the automaton read forwards (invisible units and repeated spaces do not count).
+ */
+export function matchStart(text: string, end: number, length: number): number {
+  let i = end;
+  let counted = 0;
+  let beforeSpace = false;
+  while (i > 0 && counted < length) {
+    i--;
+    const unit = text.charCodeAt(i);
+    if (isInvisibleUnit(unit)) continue;
+    const space = canonicalUnit(unit) === SPACE;
+    if (space && beforeSpace) continue;
+    beforeSpace = space;
+    counted++;
+  }
+  return i;
+}
+
+/** The nearest unit before `index` that is not invisible, or NaN at the start. */
+export function unitBefore(text: string, index: number): number {
+  let i = index - 1;
+  while (i >= 0 && isInvisibleUnit(text.charCodeAt(i))) i--;
+  return text.charCodeAt(i);
+}
+
+/** The nearest unit at or after `index` that is not invisible, or NaN at the end. */
+export function unitFrom(text: string, index: number): number {
+  let i = index;
+  while (i < text.length && isInvisibleUnit(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i);
+}
+
+/** Hangul medial vowels and final consonants compose with the syllable before them. */
+const isJamoMedialOrFinal = (unit: number): boolean => unit >= 0x1160 && unit <= 0x11ff;
+
+/** 0 = not yet known, 1 = NFKC leaves the unit alone, 2 = it may change it or what it follows. */
+const composedCache = new Uint8Array(0x10000);
+
+/**
+ * True when NFKC may change this unit or compose it with the one before: combining marks,
+ * surrogates, compatibility characters. normalizeText leaves everything else as it is.
+ */
+export function mayCompose(unit: number): boolean {
+  if (unit < 0x80) return false;
+  let known = composedCache[unit] ?? 0;
+  if (known === 0) {
+    known = maybeComposedUncached(unit) ? 2 : 1;
+    composedCache[unit] = known;
+  }
+  return known === 2;
+}
+
+function maybeComposedUncached(unit: number): boolean {
+  // Equivalents (NBSP, typographic spaces) and invisible units (™) are read as they are, not rewritten.
+  if (canonicalUnit(unit) !== unit || isInvisibleUnit(unit)) return false;
+  if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  const char = String.fromCharCode(unit);
+  return COMBINING_MARK.test(char) || isJamoMedialOrFinal(unit) || char.normalize('NFKC') !== char;
+}
+
+function isCombiningAt(input: string, index: number): boolean {
+  const unit = input.charCodeAt(index);
+  return unit >= 0x300 && (COMBINING_MARK.test(input.charAt(index)) || isJamoMedialOrFinal(unit));
+}
+
+/** The piece NFKC must see for a unit that mayCompose: its character (a surrogate pair is one), its marks, and the character before a leading mark. */
+function composedPieceAt(input: string, index: number, from: number): { start: number; stop: number } {
+  let start = index;
+  let stop = index + 1;
+  const unit = input.charCodeAt(index);
+  if (unit >= 0xd800 && unit <= 0xdbff && stop < input.length) {
+    const low = input.charCodeAt(stop);
+    if (low >= 0xdc00 && low <= 0xdfff) stop++;
+  }
+  while (stop < input.length && isCombiningAt(input, stop)) stop++;
+  if (start > from && isCombiningAt(input, start)) start--;
+  return { start, stop };
+}
+
+/** Drops invisible units (before NFKC, which would turn ™ into "TM", and after it). */
+function dropInvisible(text: string): string {
+  let result = '';
+  for (let i = 0; i < text.length; i++) if (!isInvisibleUnit(text.charCodeAt(i))) result += text.charAt(i);
+  return result;
+}
+
+/** Composed short pieces: the same few characters (ﬁ, é written with a mark) recur throughout a page. */
 const pieceCache = new Map<string, string>();
 
-/** Normalises one rewritten piece (a regex match of REWRITE), through the cache when short. */
-function rewritePiece(piece: string): string {
-  if (piece.length > 2) return rewritePieceUncached(piece);
+/** NFKC of one piece, cached when short. */
+function composePiece(piece: string): string {
+  const compose = (source: string): string => {
+    const visible = dropInvisible(source);
+    const composed = visible.normalize('NFKC');
+    return composed === visible ? source : dropInvisible(composed);
+  };
+  if (piece.length > 3) return compose(piece);
   let result = pieceCache.get(piece);
   if (result === undefined) {
-    result = rewritePieceUncached(piece);
+    result = compose(piece);
     if (pieceCache.size < 4096) pieceCache.set(piece, result);
   }
   return result;
 }
 
-function rewritePieceUncached(piece: string): string {
-  if (WHITESPACE.test(piece)) return ' ';
-  // Specials first (NFKC would turn ™ into "TM"), then NFKC, then specials it may produce.
-  return mapSpecials(mapSpecials(piece).normalize('NFKC'));
-}
-
-/** Folds text unit by unit: the native lower-casing when it keeps every unit in place. */
-function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) units[i] = foldCached(text.charCodeAt(i));
-  let result = '';
-  for (let i = 0; i < units.length; i += 8192) {
-    result += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
+/**
+ * True when NFKC leaves the piece at `index` (a unit that mayCompose) as it is: the text can be
+ * read there without normalizeText. A low surrogate after its high one is part of that piece.
+ */
+export function isStableAt(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit >= 0xdc00 && unit <= 0xdfff && index > 0) {
+    const high = text.charCodeAt(index - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return true;
   }
-  return result;
+  const { start, stop } = composedPieceAt(text, index, 0);
+  const source = text.slice(start, stop);
+  return composePiece(source) === source;
 }
 
-/** Normalises `input` for matching, keeping the map back to original offsets. */
+/**
+ * Normalises `input` for matching, keeping the map back to original offsets: each piece NFKC
+ * changes is replaced and opens an offset segment; a text without such a piece is returned as is.
+ */
 export function normalizeText(input: string): NormalizedText {
+  const length = input.length;
   const pieces: string[] = [];
   // Segment k starts at normalised index normStart[k] and original index origStart[k]; an
-  // identity segment maps unit by unit, a rewritten one maps every unit to its whole source.
+  // identity segment (origEnd -1) maps unit by unit, a rewritten one maps every unit to its whole source.
   const normStart: number[] = [0];
   const origStart: number[] = [0];
   const origEnd: number[] = [-1];
   let normLength = 0;
+  /** Input before this index has been emitted. */
   let copiedUpTo = 0;
-  REWRITE.lastIndex = 0;
-  for (let match = REWRITE.exec(input); match !== null; match = REWRITE.exec(input)) {
-    let start = match.index;
-    let stop = start + match[0].length;
-    const unit = input.charCodeAt(start);
-    if (unit >= 0xd800 && unit <= 0xdbff && stop === start + 1) {
-      const low = input.charCodeAt(stop);
-      if (low >= 0xdc00 && low <= 0xdfff) stop++;
+
+  for (let i = 0; i < length; ) {
+    if (!mayCompose(input.charCodeAt(i))) {
+      i++;
+      continue;
     }
-    // NFKC composes a character with the marks after it: normalise them together.
-    while (stop < input.length && isCombiningAt(input, stop)) stop++;
-    if (start > copiedUpTo && isCombiningAt(input, start)) start--;
-    REWRITE.lastIndex = stop;
+    const { start, stop } = composedPieceAt(input, i, copiedUpTo);
+    i = stop;
     const source = input.slice(start, stop);
+    const piece = composePiece(source);
+    if (piece === source) continue;
     if (start > copiedUpTo) {
-      if (normLength > 0 || copiedUpTo > 0) {
-        normStart.push(normLength);
-        origStart.push(copiedUpTo);
-        origEnd.push(-1);
-      }
       pieces.push(input.slice(copiedUpTo, start));
       normLength += start - copiedUpTo;
     }
-    let piece = rewritePiece(source);
-    // A collapsed space right after a space (" \u00ad\n") would still leave two.
-    if (piece.startsWith(' ') && pieces.length > 0 && (pieces[pieces.length - 1] ?? '').endsWith(' ')) piece = piece.slice(1);
+    let last = normStart.length - 1;
     if (piece.length > 0) {
-      normStart.push(normLength);
-      origStart.push(start);
-      origEnd.push(start + source.length);
+      // A segment that has not covered any unit yet is replaced rather than followed.
+      if (normStart[last] !== normLength) last = normStart.push(normLength) - 1;
+      origStart[last] = start;
+      origEnd[last] = stop;
       pieces.push(piece);
       normLength += piece.length;
     }
-    copiedUpTo = start + source.length;
+    if (normStart[last] !== normLength) last = normStart.push(normLength) - 1;
+    origStart[last] = stop;
+    origEnd[last] = -1;
+    copiedUpTo = stop;
   }
-  if (copiedUpTo < input.length) {
-    if (normLength > 0 || copiedUpTo > 0) {
-      normStart.push(normLength);
-      origStart.push(copiedUpTo);
-      origEnd.push(-1);
-    }
-    pieces.push(input.slice(copiedUpTo));
-    normLength += input.length - copiedUpTo;
-  }
-  const text = pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('');
+  if (copiedUpTo === 0) return identity(input);
+  if (copiedUpTo < length) pieces.push(input.slice(copiedUpTo));
+  const text = pieces.join('');
+
   const findSegment = (index: number): number => {
     let low = 0;
     let high = normStart.length - 1;
@@ -194,7 +275,6 @@ export function normalizeText(input: string): NormalizedText {
   };
   return {
     text,
-    folded: foldText(text),
     toOriginalStart(index) {
       if (index >= text.length) return input.length;
       const k = findSegment(index);
@@ -207,6 +287,15 @@ export function normalizeText(input: string): NormalizedText {
       const sourceEnd = origEnd[k] ?? -1;
       return sourceEnd >= 0 ? sourceEnd : (origStart[k] ?? 0) + end - (normStart[k] ?? 0);
     },
+  };
+}
+
+/** A text that needed no rewriting: offsets map to themselves. */
+function identity(text: string): NormalizedText {
+  return {
+    text,
+    toOriginalStart: (index) => Math.min(Math.max(index, 0), text.length),
+    toOriginalEnd: (end) => Math.min(Math.max(end, 0), text.length),
   };
 }
 
@@ -229,8 +318,18 @@ export function isWordUnit(unit: number): boolean {
 /** 0 = not yet known, 1 = word unit, 2 = not a word unit. */
 const wordUnitCache = new Uint8Array(0x10000);
 
-/** Normalises a catalog string (alias, rule word) the same way as page text. */
+/**
+ * Normalises a catalog string (alias, rule word) to what the automaton matches: NFKC, invisible
+ * units dropped, equivalents resolved, spaces collapsed. `text` keeps the case (for
+ * case-sensitive comparison), `folded` is the pattern.
+ */
 export function normalizeTerm(term: string): { text: string; folded: string } {
-  const { text, folded } = normalizeText(term.trim().replace(/\s+/gu, ' '));
-  return { text, folded };
+  const { text } = normalizeText(term);
+  let canonical = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (!isInvisibleUnit(unit)) canonical += String.fromCharCode(canonicalUnit(unit));
+  }
+  canonical = canonical.trim().replace(/ {2,}/gu, ' ');
+  return { text: canonical, folded: foldText(canonical) };
 }
