@@ -1,11 +1,12 @@
 // The matcher: which catalog companies a text or a URL is about. Pure TypeScript (no Node or DOM
 // APIs), compiled once per catalog and used by the content script, the background and the CLI.
 //
-// Text: one Aho–Corasick pass over the text as it is for every alias and product (case, equivalents
-// such as ’ for ', invisible units and space runs are the automaton's classes; lib/text/normalize);
-// only text that NFKC would change (ligatures, full-width letters…) is normalised and scanned again → Unicode word boundaries → per-alias ambiguity rules from the catalog
-// (case, neighbouring words, words nearby) → leftmost then longest alias wins, no overlaps → document-level
-// corroboration. Offsets in results always refer to the ORIGINAL text.
+// Text: one Aho–Corasick pass over the text as it is, for every alias and product (case,
+// equivalents such as ’ for ', invisible units and space runs are classes of the automaton; see
+// lib/text/normalize); only text that NFKC would change (ligatures, full-width letters…) is
+// normalised and scanned again → Unicode word boundaries → per-alias ambiguity rules from the
+// catalog (case, neighbouring words, words nearby) → leftmost then longest alias wins, no
+// overlaps → document-level corroboration. Offsets in results always refer to the ORIGINAL text.
 //
 // Document-level API, for `requireCorroboration` (an ambiguous alias counts only when an
 // unambiguous alias of the same top-level vendor appears in the same document):
