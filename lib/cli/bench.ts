@@ -8,7 +8,7 @@ import { compileAutomaton, type UnitMapping } from '../matcher/automaton';
 import { compileMatcher } from '../matcher/index';
 import { normalizeTerm } from '../text/normalize';
 import { generateCorpus, inflateCatalog } from '../../tests/bench/corpus';
-import { readDatasetFiles } from './scan';
+import { loadCheckedDataset } from './scan';
 
 /** What every section gets: the real catalog and the run's settings. */
 export interface BenchContext {
@@ -192,7 +192,12 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`bench: usage: bench [--quick] [--only=${benchSections.map((section) => section.name).join(',')}]\n`);
     return 2;
   }
-  const { entities } = await readDatasetFiles();
+  const loaded = await loadCheckedDataset();
+  if ('error' in loaded) {
+    process.stderr.write(`bench: ${loaded.error}\n`);
+    return 2;
+  }
+  const { entities } = loaded.dataset;
   const context: BenchContext = {
     entities,
     sizes: quick ? [0.25] : [1, 16],

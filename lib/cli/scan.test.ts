@@ -12,15 +12,15 @@ let datasetDirectory: URL;
 
 function finding(id: string, vendor: string): Finding {
   return {
-    id, vendor, customer: null, kind: 'cloud', title: { en: id, fr: id }, summary: { en: id, fr: id }, date: '2024',
-    status: 'reported', sources: [{ publisher: 'P', url: 'https://example.org/', lang: 'en', verified: 'read' }],
+    id, vendor, customer: null, kind: 'policy', title: { en: id, fr: id }, summary: { en: id, fr: id }, date: '2024',
+    status: 'reported', sources: [{ publisher: 'P', title: `Report ${id}`, url: `https://example.org/${id}`, date: '2024-01-02', lang: 'en', verified: 'read' }],
   };
 }
 
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'scan-test-'));
   mkdirSync(join(directory, 'dataset', 'findings'), { recursive: true });
-  writeFileSync(join(directory, 'dataset', 'entities.json'), JSON.stringify({ version: 't', entities: testCatalog }));
+  writeFileSync(join(directory, 'dataset', 'entities.json'), JSON.stringify({ version: '1.0.0', entities: testCatalog }));
   writeFileSync(join(directory, 'dataset', 'findings', 'microsoft.json'), JSON.stringify([finding('ms-1', 'microsoft'), finding('gh-1', 'github')]));
   writeFileSync(join(directory, 'dataset', 'findings', 'amazon.json'), JSON.stringify([finding('aws-1', 'aws')]));
   datasetDirectory = pathToFileURL(join(directory, 'dataset') + '/');
@@ -58,7 +58,7 @@ describe('scan', () => {
           { vendor: 'microsoft', entity: 'github', alias: 'GitHub', start: 0, end: 6 },
           { vendor: 'microsoft', entity: 'microsoft', alias: 'Azure', start: 15, end: 20 },
         ],
-        findings: ['ms-1', 'gh-1'],
+        findings: ['gh-1', 'ms-1'],
       },
     ]);
   });
@@ -98,5 +98,22 @@ describe('scan', () => {
     expect(result.status).toBe(2);
     expect(result.out).toBe('');
     expect(result.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a dataset the build would refuse: exit 2, one line naming the problem', async () => {
+    const broken = join(directory, 'broken');
+    mkdirSync(join(broken, 'findings'), { recursive: true });
+    writeFileSync(join(broken, 'entities.json'), JSON.stringify({ version: '1.0.0', entities: testCatalog }));
+    writeFileSync(join(broken, 'findings', 'microsoft.json'), JSON.stringify([{ ...finding('ms-1', 'microsoft'), status: 'rumoured' }]));
+    let err = '';
+    const status = await run([join(directory, 'a.txt')], {
+      stdout: () => undefined,
+      stderr: (text) => (err += text),
+      readStdin: () => Promise.resolve(''),
+      datasetDirectory: pathToFileURL(`${broken}/`),
+    });
+    expect(status).toBe(2);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/findings\/microsoft\.json.*ms-1.*status/u);
   });
 });

@@ -2,8 +2,11 @@
 // "Command line", contract). One JSON object per document per line; exit 0, or 2 with one line
 // on stderr for bad arguments, unreadable input or a --url that is not a URL.
 
-import { readFile, readdir } from 'node:fs/promises';
-import type { Dataset, Entity, Finding } from '../dataset/types';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { loadDatasetFromDirectory } from '../dataset/load-node';
+import type { Dataset, Finding } from '../dataset/types';
+import { formatProblem } from '../dataset/validate';
 import { compileMatcher, type Matcher } from '../matcher/index';
 import type { Mention } from '../matcher/types';
 import { extractVisibleText } from '../text/html-to-text';
@@ -27,19 +30,16 @@ const processIo: CommandIo = {
   },
 };
 
-const DATASET_DIR = new URL('../../assets/dataset/', import.meta.url);
-
-/** Reads entities.json and findings/*.json from the repository's dataset folder. */
-export async function readDatasetFiles(directory: URL = DATASET_DIR): Promise<Pick<Dataset, 'entities' | 'findings'>> {
-  const { entities } = JSON.parse(await readFile(new URL('entities.json', directory), 'utf8')) as { entities: Entity[] };
-  const findingsDirectory = new URL('findings/', directory);
-  const files = (await readdir(findingsDirectory).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
-  const findings: Finding[] = [];
-  for (const name of files) {
-    const content = JSON.parse(await readFile(new URL(name, findingsDirectory), 'utf8')) as Finding[] | { findings: Finding[] };
-    findings.push(...(Array.isArray(content) ? content : content.findings));
-  }
-  return { entities, findings };
+/**
+ * The repository's dataset (or `directory`), validated and normalised as the build checks it:
+ * the command line never attributes with a dataset the extension would refuse.
+ */
+export async function loadCheckedDataset(directory?: URL): Promise<{ dataset: Dataset } | { error: string }> {
+  const result = await loadDatasetFromDirectory(directory ? fileURLToPath(directory) : undefined);
+  if (result.ok) return { dataset: result.dataset };
+  const [first] = result.problems;
+  const count = result.problems.length;
+  return { error: `the dataset is invalid (${count} problem${count === 1 ? '' : 's'}, first: ${first ? formatProblem(first) : 'unknown'}); run npm run data:check` };
 }
 
 class UsageError extends Error {}
@@ -127,7 +127,12 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
       return 2;
     }
   }
-  const dataset = await readDatasetFiles(io.datasetDirectory);
+  const loaded = await loadCheckedDataset(io.datasetDirectory);
+  if ('error' in loaded) {
+    io.stderr(`scan: ${loaded.error}\n`);
+    return 2;
+  }
+  const { dataset } = loaded;
   const matcher = compileMatcher(dataset.entities);
   for (const { file, text } of documents) {
     const units = options.lines ? text.split(/\r?\n/u).map((line, index) => ({ file: `${file}:${index + 1}`, text: line })) : [{ file, text }];
