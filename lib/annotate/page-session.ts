@@ -70,6 +70,7 @@ export class PageSession {
       schedule: (next) => void host.setTimeout(() => next(), 0),
       corroboratingVendors: domainVendor ? [domainVendor] : [],
       onMentions: () => this.scheduleReport(),
+      onPainted: () => this.queue.dropOwnRecords(),
       onSlice: (ms) => {
         this.slices.count += 1;
         this.slices.totalMs += ms;
