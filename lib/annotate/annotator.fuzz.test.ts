@@ -171,6 +171,7 @@ function build(specs: Spec[], parent: Node, built: Built): void {
       }
       case 'iframe': {
         const frame = doc.createElement('iframe');
+        frame.srcdoc = ''; // an empty same-origin document (happy-dom loads no URL); filled below with DOM APIs
         parent.appendChild(frame);
         const inner = frame.contentDocument;
         if (inner?.body) inner.body.appendChild(inner.createTextNode(`${spec.text} Microsoft`));

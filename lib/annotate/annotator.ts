@@ -34,6 +34,8 @@ export interface AnnotatorOptions {
   budgetMs?: number;
   /** The slice clock (performance.now by default; tests inject a clock that counts work). */
   now?: () => number;
+  /** A walk that threw (a page breaking DOM methods): that root is dropped, later ones still run. */
+  onError?: (error: unknown) => void;
 }
 
 interface PendingMention {
@@ -72,6 +74,7 @@ export class Annotator {
         budgetMs: this.options.budgetMs,
         onSlice: this.options.onSlice,
         now: this.options.now,
+        onError: this.options.onError,
       }).then(() => {
         this.running = null;
         if (this.queue.length && !this.options.signal.aborted) return this.whenIdle();
