@@ -1,14 +1,9 @@
-// Hostile pages in real Chromium (tests/fixtures/hostile-page.html?mode=…), where the page's own
-// world and the content script's isolated world really are apart: a page that freezes the DOM
-// prototypes and makes the methods we use throw, one that defines <dual-use-tooltip> as its own
-// custom element, one that removes our elements as soon as they appear, and one that navigates
-// (pushState) while the scan of a long page is under way. Marks, keyboard access and the tooltip
-// must keep working where the page lets them, and nothing of ours may break the page.
-import assert from 'node:assert/strict';
+// Hostile pages in Chromium: the shared checks of hostile-page.e2e.ts through playwright-core.
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { readHighlights, type AnnotatePage } from './annotate.e2e';
+import type { AnnotatePage } from './annotate.e2e';
 import { launchChromium, serveFixtures, type ChromiumSession, type FixtureServer } from './harness';
+import { defineHostileChecks } from './hostile-page.e2e';
 
 let session: ChromiumSession;
 let fixtures: FixtureServer;
@@ -22,8 +17,6 @@ after(async () => {
   await fixtures?.close();
 });
 
-const LEAD = ['Google', 'Microsoft Azure', 'Palantir'];
-
 function adapt(page: Page): AnnotatePage {
   return {
     goto: async (url) => void (await page.goto(url)),
@@ -34,90 +27,6 @@ function adapt(page: Page): AnnotatePage {
   };
 }
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-}
+const env = () => ({ newPage: async () => adapt(await session.context.newPage()), url: (path: string) => fixtures.url(path) });
 
-/** Our tooltip, whatever tag of our family it had to use: visible, and its text. */
-function readTooltip(page: Page) {
-  return page.evaluate(() => {
-    const host = [...document.querySelectorAll('*')].find((el) => el.tagName.startsWith('DUAL-USE-TOOLTIP') && el.shadowRoot?.querySelector('.card')) as HTMLElement | undefined;
-    return {
-      tag: host?.tagName.toLowerCase() ?? '',
-      visible: !!host && getComputedStyle(host).display !== 'none',
-      text: host?.shadowRoot?.querySelector('.card')?.textContent ?? '',
-    };
-  });
-}
-
-async function open(mode: string): Promise<{ page: Page; annotate: AnnotatePage }> {
-  const page = await session.context.newPage();
-  await page.goto(fixtures.url(`/hostile-page.html?mode=${mode}`));
-  return { page, annotate: adapt(page) };
-}
-
-test('a page with frozen prototypes and throwing DOM methods: marks, keyboard and tooltip still work', async () => {
-  const { page, annotate } = await open('frozen');
-  try {
-    await waitFor(() => readHighlights(annotate), (m) => m.length >= LEAD.length, 'marks');
-    assert.deepEqual([...(await readHighlights(annotate))].sort(), LEAD);
-    await page.keyboard.press('Alt+Shift+KeyU');
-    const tooltip = await waitFor(() => readTooltip(page), (t) => t.visible && /finding/.test(t.text), 'the tooltip');
-    assert.match(tooltip.text, /Palantir/);
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __pageErrors: string[] }).__pageErrors), []);
-  } finally {
-    await page.close();
-  }
-});
-
-test('a page that defines <dual-use-tooltip> itself: the tooltip is still ours', async () => {
-  const { page, annotate } = await open('hijack');
-  try {
-    await waitFor(() => readHighlights(annotate), (m) => m.length >= LEAD.length, 'marks');
-    await page.keyboard.press('Alt+Shift+KeyU');
-    const tooltip = await waitFor(() => readTooltip(page), (t) => t.visible && /finding/.test(t.text), 'the tooltip');
-    const hijacked = await page.evaluate(() => (window as unknown as { __hijacked: number }).__hijacked);
-    // Chromium upgrades our element with the page's definition: we must have moved to a tag of our own.
-    if (hijacked > 0) assert.match(tooltip.tag, /^dual-use-tooltip-[a-z0-9]+$/);
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __pageErrors: string[] }).__pageErrors), []);
-  } finally {
-    await page.close();
-  }
-});
-
-test('a page that removes our elements: marks stay, keyboard navigation still moves, nothing breaks', async () => {
-  const { page, annotate } = await open('remover');
-  try {
-    await waitFor(() => readHighlights(annotate), (m) => m.length >= LEAD.length, 'marks');
-    await page.keyboard.press('Alt+Shift+KeyU');
-    await waitFor(() => readHighlights(annotate, 'dual-use-current'), (c) => c[0] === 'Palantir', 'the first mark to be current');
-    await page.keyboard.press('Alt+Shift+KeyU');
-    await waitFor(() => readHighlights(annotate, 'dual-use-current'), (c) => c[0] === 'Microsoft Azure', 'the second mark');
-    assert.ok((await page.evaluate(() => (window as unknown as { __removed: number }).__removed)) >= 1, 'the page removed our tooltip host');
-    await page.keyboard.press('Escape');
-    await waitFor(() => readHighlights(annotate, 'dual-use-current'), (c) => c.length === 0, 'Escape to clear the current mark');
-    assert.deepEqual([...(await readHighlights(annotate))].sort(), LEAD);
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __pageErrors: string[] }).__pageErrors), []);
-  } finally {
-    await page.close();
-  }
-});
-
-test('a page that navigates in the middle of the scan ends up with the new view marked, only', async () => {
-  const { page, annotate } = await open('spa');
-  try {
-    await waitFor(() => page.evaluate(() => (window as unknown as { __navigatedAt: number | null }).__navigatedAt), (n) => n !== null, 'the page to navigate');
-    assert.ok((await page.evaluate(() => (window as unknown as { __navigatedAt: number }).__navigatedAt)) > 0, 'it navigated once marks existed');
-    await waitFor(() => readHighlights(annotate), (m) => m.length === 1 && m[0] === 'Oracle', 'only the new view marked');
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __pageErrors: string[] }).__pageErrors), []);
-  } finally {
-    await page.close();
-  }
-});
+for (const [name, check] of defineHostileChecks(env)) test(name, check);
