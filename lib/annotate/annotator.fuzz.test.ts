@@ -3,10 +3,11 @@
 // APIs (shadow roots, iframes, SVG, MathML, huge text nodes, RTL, emoji, combining marks, lone
 // surrogates, zero-width characters, catalog names split across nodes, hidden and editable areas,
 // form fields), annotated with the real catalog, in both painting modes, then edited by the "page".
-// Properties: nothing throws; the page's text and its DOM outside our own elements never change
-// (exactly so once the marks are cleared); nothing inside skipped areas is marked; and each time
-// slice stays within its budget plus one segment, measured by an injected clock that counts work
-// (characters matched), not wall time, so a loaded machine cannot make it flake.
+// Properties: nothing throws; the page's text and its DOM outside our own elements never change,
+// with the tooltip open too (and exactly, node by node, once the marks are cleared); nothing inside
+// skipped areas is marked; counts are not changed by our own painting; each time slice stays within
+// its budget plus one segment, measured by an injected clock that counts work (characters matched),
+// not wall time, so a loaded machine cannot make it flake.
 // FUZZ_RUNS and FUZZ_SEED (environment) widen or replay a run; FUZZ_STATS=1 prints each run's longest slice.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { HighlightRegistry, type HighlightApi, type HighlightLike } from './high
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
 import { isInsideSkipped, MAX_SEGMENT_CHARS, OWN_TAG_PREFIX } from './text-walker';
+import { Tooltip } from './tooltip';
 
 const matcher = compileMatcher(bundledDataset.entities);
 const NAMES = [...new Set(bundledDataset.entities.flatMap((e) => [...e.aliases, ...e.products]))];
@@ -307,6 +309,7 @@ async function annotateAndCheck(specs: Spec[], edits: Edit[], mode: 'highlight' 
   build(specs, document.body, built);
   const original = snapshot(document.body, built, true);
   const originalText = document.body.textContent;
+  const originalPageText = document.documentElement.textContent;
 
   let clock = 0;
   const stats: RunStats = { slices: [], segments: [] };
@@ -356,6 +359,17 @@ async function annotateAndCheck(specs: Spec[], edits: Edit[], mode: 'highlight' 
   }
 
   const firstReport = budget.report();
+
+  // The tooltip, opened on a mark with the page's own strings as content, lives outside the page's text.
+  const tooltip = new Tooltip({ document, lang: 'en', nameOf: (id) => id, onOpenList: () => undefined, onClose: () => undefined });
+  const shown = registry.list()[0];
+  if (shown) {
+    tooltip.show(shown.mention, shown.range.getBoundingClientRect(), { vendor: null, findings: [], totalFindings: 0 }, false);
+    expect(tooltip.isOpen).toBe(true);
+  }
+  expect(document.documentElement.textContent).toBe(originalPageText);
+  expect(snapshot(document.body, built, mode === 'highlight')).toEqual(mode === 'highlight' ? original : snapshotOf(original));
+  tooltip.dispose();
 
   // 2. Clearing the marks gives the page back exactly, text node by text node.
   registry.clear();
