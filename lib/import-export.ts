@@ -93,6 +93,16 @@ function findHostile(value: unknown, path: string, depth: number): { code: 'host
   return null;
 }
 
+/** "microsoft-x · findings[0].title.en: markup": names the record by its id when the id itself is clean. */
+function nameRecord(parsed: unknown, detail: string): string {
+  const at = /^(findings|entities)\[(\d+)\]/.exec(detail);
+  if (!at || !isPlainObject(parsed)) return detail;
+  const list = parsed[at[1] as string];
+  const record: unknown = Array.isArray(list) ? list[Number(at[2])] : undefined;
+  const id = isPlainObject(record) ? record.id : undefined;
+  return typeof id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && id.length <= 80 ? `${id} · ${detail}` : detail;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -113,7 +123,7 @@ export function parseImportFile(bytes: Uint8Array, validateDataset: DatasetValid
     return refuse(error instanceof RangeError ? 'too-deep' : 'not-json', error instanceof Error ? error.message.slice(0, 200) : '');
   }
   const hostile = findHostile(parsed, '', 0);
-  if (hostile) return refuse(hostile.code, hostile.detail);
+  if (hostile) return refuse(hostile.code, nameRecord(parsed, hostile.detail));
   if (!isPlainObject(parsed)) return refuse('wrong-shape', Array.isArray(parsed) ? 'a list' : typeof parsed);
 
   if (parsed.format === SETTINGS_FILE_FORMAT) {

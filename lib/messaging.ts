@@ -1,5 +1,5 @@
 // One typed protocol between the content script, the background and the extension pages.
-// The background validates every incoming message (shape and sender) with isRequest() before acting.
+// The background validates every incoming message with isRequest() (shape) and classifySender() (who) before acting.
 import browser from 'webextension-polyfill';
 import type { Entity, Finding } from './dataset/types';
 import type { DomainMatch } from './matcher/types';
@@ -72,36 +72,102 @@ export function sendRequest<R extends Request>(request: R): Promise<ResponseFor<
   return browser.runtime.sendMessage(request) as Promise<ResponseFor<R>>;
 }
 
-const REQUEST_TYPES = new Set(['page-hello', 'page-mentions', 'vendor-findings', 'tab-state', 'settings-changed', 'open-popup']);
+/** Bounds on what a page can make its content script send (a page can script its own DOM, not our code, but be strict anyway). */
+export const MESSAGE_LIMITS = { url: 8192, vendor: 100, alias: 200, mentions: 500, aliases: 50 } as const;
 
-/** Shape check for anything arriving on runtime.onMessage; strings are bounded so a page cannot flood us. */
-export function isRequest(value: unknown): value is Request {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Record<string, unknown>;
-  if (typeof m.type !== 'string' || !REQUEST_TYPES.has(m.type)) return false;
-  const shortString = (v: unknown, max = 8192) => typeof v === 'string' && v.length <= max;
-  switch (m.type) {
-    case 'page-hello':
-      return shortString(m.url);
-    case 'page-mentions':
-      return (
-        shortString(m.url) &&
-        Array.isArray(m.mentions) &&
-        m.mentions.length <= 500 &&
-        m.mentions.every(
-          (v: unknown) =>
-            typeof v === 'object' && v !== null &&
-            shortString((v as VendorMentions).vendor, 100) &&
-            Number.isSafeInteger((v as VendorMentions).count) &&
-            typeof (v as VendorMentions).aliases === 'object' && (v as VendorMentions).aliases !== null,
-        )
-      );
-    case 'vendor-findings':
-    case 'open-popup':
-      return shortString(m.vendor, 100);
-    case 'tab-state':
-      return Number.isSafeInteger(m.tabId);
-    default:
-      return true;
+/** The fields each request type may carry, besides `type`: anything else is refused. */
+const REQUEST_KEYS: Record<Request['type'], readonly string[]> = {
+  'page-hello': ['url'],
+  'page-mentions': ['url', 'mentions'],
+  'vendor-findings': ['vendor'],
+  'tab-state': ['tabId'],
+  'settings-changed': [],
+  'open-popup': ['vendor'],
+};
+
+/** A plain data object (what structured cloning delivers) with exactly these own keys, at most. */
+function isRecordWith(value: unknown, allowed: readonly string[]): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Reflect.ownKeys(value).every((key) => typeof key === 'string' && allowed.includes(key));
+}
+
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+const shortString = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
+const count = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+
+function isMentions(value: unknown): value is VendorMentions[] {
+  if (!Array.isArray(value) || value.length > MESSAGE_LIMITS.mentions) return false;
+  for (let i = 0; i < value.length; i += 1) {
+    const v: unknown = value[i];
+    if (!isRecordWith(v, ['vendor', 'count', 'aliases'])) return false;
+    if (!shortString(v.vendor, MESSAGE_LIMITS.vendor) || !count(v.count)) return false;
+    const aliases = v.aliases;
+    if (!isRecordWith(aliases, Object.keys(aliases ?? {}))) return false;
+    const entries = Object.entries(aliases);
+    if (entries.length > MESSAGE_LIMITS.aliases) return false;
+    if (!entries.every(([alias, n]) => alias.length > 0 && alias.length <= MESSAGE_LIMITS.alias && count(n))) return false;
   }
+  return true;
+}
+
+/**
+ * Shape check for anything arriving on runtime.onMessage: a known type, exactly its fields, bounded
+ * strings and lists, whole non-negative numbers. Never throws, whatever it is handed.
+ */
+export function isRequest(value: unknown): value is Request {
+  try {
+    if (typeof value !== 'object' || value === null || !hasOwn(value, 'type')) return false;
+    const type = (value as { type: unknown }).type;
+    if (typeof type !== 'string' || !hasOwn(REQUEST_KEYS, type)) return false;
+    const m = value as Record<string, unknown>;
+    if (!isRecordWith(m, ['type', ...REQUEST_KEYS[type as Request['type']]])) return false;
+    switch (type as Request['type']) {
+      case 'page-hello':
+        return shortString(m.url, MESSAGE_LIMITS.url);
+      case 'page-mentions':
+        return shortString(m.url, MESSAGE_LIMITS.url) && isMentions(m.mentions);
+      case 'vendor-findings':
+      case 'open-popup':
+        return shortString(m.vendor, MESSAGE_LIMITS.vendor);
+      case 'tab-state':
+        return count(m.tabId);
+      case 'settings-changed':
+        return true;
+    }
+  } catch {
+    return false; // a revoked proxy or a throwing getter: not a message of ours
+  }
+  return false;
+}
+
+/** Who may send what: content scripts in tabs talk about their page; extension pages about settings and tabs. */
+export type RequestOrigin = { from: 'content-script'; tabId: number; topFrame: boolean } | { from: 'extension-page' };
+
+/** The sender fields we rely on (webextension-polyfill's Runtime.MessageSender). */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+const CONTENT_TYPES = new Set<Request['type']>(['page-hello', 'page-mentions', 'vendor-findings', 'open-popup']);
+const PAGE_TYPES = new Set<Request['type']>(['tab-state', 'settings-changed']);
+
+/**
+ * Where a validated request comes from, or null when that sender may not send it: another extension,
+ * a content-script type from an extension page or from outside a tab, a page type from a content script.
+ */
+export function classifySender(request: Request, sender: SenderLike, self: { id: string; origin: string }): RequestOrigin | null {
+  if (sender.id !== self.id) return null;
+  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  const tabId = sender.tab?.id;
+  if (CONTENT_TYPES.has(request.type)) {
+    if (fromExtensionPage || typeof tabId !== 'number' || !Number.isSafeInteger(tabId) || tabId < 0) return null;
+    return { from: 'content-script', tabId, topFrame: sender.frameId === 0 || sender.frameId === undefined };
+  }
+  if (PAGE_TYPES.has(request.type)) return fromExtensionPage ? { from: 'extension-page' } : null;
+  return null;
 }

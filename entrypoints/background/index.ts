@@ -3,6 +3,7 @@
 // settings, dataset and matcher load once per wake and reload on `settings-changed`.
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import {
+  classifySender,
   isRequest,
   type Broadcast,
   type PageHelloResponse,
@@ -19,7 +20,7 @@ import { restoreTabStore, type TabStore } from './tab-store';
 export default defineBackground(() => {
   let catalog: Promise<Catalog> = loadCatalog();
   const tabs: Promise<TabStore> = restoreTabStore();
-  const extensionOrigin = browser.runtime.getURL('');
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 
   styleBadge();
 
@@ -60,19 +61,19 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isRequest(message)) return undefined;
-    const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-    const fromTab = sender.tab?.id !== undefined && !fromExtensionPage;
+    const origin = classifySender(message, sender, self);
+    if (!origin) return undefined;
     switch (message.type) {
       case 'page-hello':
       case 'page-mentions':
       case 'vendor-findings':
-        return fromTab ? answerContentScript(message, sender) : undefined;
+        return origin.from === 'content-script' ? answerContentScript(message, sender) : undefined;
       case 'open-popup':
         // The tooltip's "see all findings": a content script cannot know its own tab id, we can.
-        return fromTab ? openFullList(sender.tab!) : undefined;
+        return origin.from === 'content-script' ? openFullList(sender.tab!) : undefined;
       case 'tab-state':
       case 'settings-changed':
-        return fromExtensionPage ? answerExtensionPage(message) : undefined;
+        return origin.from === 'extension-page' ? answerExtensionPage(message) : undefined;
     }
   });
 

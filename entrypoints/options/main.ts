@@ -289,7 +289,9 @@ async function importFile(file: File, alert: HTMLElement): Promise<void> {
   const { t } = state;
   const refuse = (code: ImportProblemCode, detail: string) => {
     const problem = t(`problem.${code}`);
-    alert.textContent = t('importRefused', { problem: detail ? `${problem} (${detail})` : problem });
+    // Which file, which record, which field: "dataset.json · microsoft-x · findings[0].title.en: markup" (text only).
+    const where = [file.name.slice(0, 120), detail].filter(Boolean).join(' · ');
+    alert.textContent = t('importRefused', { problem: where ? `${problem} (${where})` : problem });
   };
   // Size first: an enormous file is never read into memory.
   const tooLarge = checkImportSize(file.size);

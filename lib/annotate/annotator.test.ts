@@ -6,6 +6,8 @@ import { compileMatcher } from '../matcher/index';
 import { Annotator } from './annotator';
 import { HighlightRegistry, type HighlightApi, type HighlightLike } from './highlight-registry';
 import { MarkBudget } from './mark-budget';
+import { MutationQueue } from './mutation-queue';
+import { MAX_SEGMENT_CHARS } from './text-walker';
 
 const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
   id, name, type: 'vendor', country: 'US', parent: null, aliases: [name], products: [], domains: [], ambiguous: [], ...extra,
@@ -88,5 +90,89 @@ describe('Annotator fallback (no highlight API)', () => {
     expect(registry.list().map((m) => m.range.toString())).toEqual(['Google', 'Palantir', 'Google']);
     registry.clear();
     expect(document.body.innerHTML).toBe(html);
+  });
+});
+
+describe('Annotator on long text nodes', () => {
+  it('cuts a huge text node into bounded windows and finds each mention once, even at window edges', async () => {
+    // Mentions straddling every window edge (multiples of MAX_SEGMENT_CHARS) and in the context margins.
+    let data = '';
+    const expected: number[] = [];
+    for (let edge = MAX_SEGMENT_CHARS; edge < 5 * MAX_SEGMENT_CHARS; edge += MAX_SEGMENT_CHARS) {
+      for (const shift of [-300, -4, 0, 3, 200]) {
+        const at = edge + shift;
+        data += 'x '.repeat(Math.max(0, (at - data.length) >> 1)).slice(0, Math.max(0, at - data.length));
+        expected.push(data.length);
+        data += 'Palantir ';
+      }
+    }
+    const p = document.createElement('p');
+    p.append(document.createTextNode(data));
+    document.body.replaceChildren(p);
+    const lengths: number[] = [];
+    const registry = new HighlightRegistry(createFakeHighlightApi().api);
+    const budget = new MarkBudget(1000);
+    const annotator = new Annotator({
+      findCandidates: (text) => (lengths.push(text.length), matcher.findCandidates(text)),
+      budget, registry, signal: new AbortController().signal, schedule: (next) => setTimeout(next, 0),
+    });
+    await annotator.enqueue([document.body]);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(2 * MAX_SEGMENT_CHARS);
+    expect(registry.list().map((m) => m.range.startOffset)).toEqual(expected);
+    expect(registry.list().every((m) => m.range.toString() === 'Palantir')).toBe(true);
+  });
+
+  it('paints the windows of one node together in the fallback (no stale offsets after wrapping)', async () => {
+    const data = `Google ${'y '.repeat(MAX_SEGMENT_CHARS)}Palantir ${'z '.repeat(MAX_SEGMENT_CHARS)}Google`;
+    const { registry } = await annotate(`<p>${data}</p>`, 5, null);
+    expect(registry.list().map((m) => m.range.toString())).toEqual(['Google', 'Palantir', 'Google']);
+    registry.clear();
+    expect(document.querySelector('p')?.childNodes).toHaveLength(1);
+    expect(document.querySelector('p')?.textContent).toBe(data);
+  });
+});
+
+describe('Annotator fallback leaves the page exactly as it was', () => {
+  it('keeps the page\'s own text node boundaries and empty text nodes on clear (no normalize())', async () => {
+    document.body.replaceChildren();
+    const p = document.createElement('p');
+    const pieces = ['', 'Goo', 'gle and ', 'Palantir', '', ' and Google', ''];
+    p.append(...pieces.map((t) => document.createTextNode(t)));
+    document.body.append(p);
+    const before = [...p.childNodes];
+    const registry = new HighlightRegistry(null);
+    const annotator = new Annotator({
+      findCandidates: (text) => matcher.findCandidates(text), budget: new MarkBudget(5), registry,
+      signal: new AbortController().signal, schedule: (next) => setTimeout(next, 0),
+    });
+    await annotator.enqueue([document.body]);
+    expect(registry.list().map((m) => m.range.toString())).toEqual(['Google', 'Palantir', 'Google']);
+    registry.clear();
+    expect([...p.childNodes]).toEqual(before);
+    expect([...p.childNodes].map((n) => (n as Text).data)).toEqual(pieces);
+  });
+
+  it('does not count a mention twice when the mutation queue sees the text pieces our wrapping cut', async () => {
+    document.body.replaceChildren();
+    const p = document.createElement('p');
+    // Read as one segment, "xGoogle" is no mention; read alone, the cut piece "Google " would be.
+    p.append(document.createTextNode('Palantir x'), document.createTextNode('Google Palantir'));
+    document.body.append(p);
+    const controller = new AbortController();
+    const budget = new MarkBudget(5);
+    let queue: MutationQueue | null = null;
+    const annotator = new Annotator({
+      findCandidates: (text) => matcher.findCandidates(text), budget, registry: new HighlightRegistry(null),
+      signal: controller.signal, schedule: (next) => setTimeout(next, 0), onPainted: () => queue?.dropOwnRecords(),
+    });
+    queue = new MutationQueue({ onFlush: (roots) => void annotator.enqueue(roots), scheduleFrame: (cb) => void setTimeout(cb, 0), signal: controller.signal });
+    queue.observe(document.body);
+    await annotator.enqueue([document.body]);
+    const first = budget.report();
+    expect(first).toEqual([{ vendor: 'palantir', count: 2, aliases: { Palantir: 2 } }]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await annotator.whenIdle();
+    expect(budget.report()).toEqual(first);
+    controller.abort();
   });
 });

@@ -28,8 +28,14 @@ export interface AnnotatorOptions {
   corroboratingVendors?: Iterable<string>;
   /** Called after each batch of work with new mentions found (to report them, throttled by the caller). */
   onMentions?: () => void;
+  /** Called right after painting changed the DOM (fallback wrapping): the mutation queue drops its own records. */
+  onPainted?: () => void;
   onSlice?: (ms: number) => void;
   budgetMs?: number;
+  /** The slice clock (performance.now by default; tests inject a clock that counts work). */
+  now?: () => number;
+  /** A walk that threw (a page breaking DOM methods): that root is dropped, later ones still run. */
+  onError?: (error: unknown) => void;
 }
 
 interface PendingMention {
@@ -67,6 +73,8 @@ export class Annotator {
         schedule: this.options.schedule,
         budgetMs: this.options.budgetMs,
         onSlice: this.options.onSlice,
+        now: this.options.now,
+        onError: this.options.onError,
       }).then(() => {
         this.running = null;
         if (this.queue.length && !this.options.signal.aborted) return this.whenIdle();
@@ -90,16 +98,19 @@ export class Annotator {
     while (this.queue.length && generation === this.generation) {
       const root = this.queue.shift() as Node;
       if (!root.isConnected) continue;
+      // Windows of one long text node are painted together, after the last one (see below).
+      let toPaint: PendingMention[] = [];
       for (const segment of walkSegments(root, this.seen)) {
         if (generation !== this.generation) return;
         // Every range is built before any is painted: fallback wrapping splits text nodes, which
         // would make the segment's offsets stale (live ranges follow the split).
+        const { owns } = segment;
         const located = this.options.findCandidates(segment.text).flatMap((candidate) => {
+          if (owns && (candidate.start < owns.from || candidate.start >= owns.to)) return [];
           const range = buildRange(segment, candidate.start, candidate.end);
           return range ? [{ candidate, range }] : [];
         });
         const found = located.length > 0;
-        const toPaint: PendingMention[] = [];
         for (const { candidate, range } of located) {
           const mention: Mention = {
             vendor: candidate.vendor, entity: candidate.entity, alias: candidate.alias,
@@ -115,10 +126,15 @@ export class Annotator {
           if (candidate.corroborates) toPaint.push(...this.corroborate(candidate.vendor));
           if (this.options.budget.take(mention)) toPaint.push({ mention, range });
         }
-        this.paint(toPaint);
+        if (!segment.continues) {
+          this.paint(toPaint);
+          toPaint = [];
+        }
         if (found) this.options.onMentions?.();
         yield;
       }
+      // The page edited a long node between its windows (it is re-queued): paint what was found.
+      this.paint(toPaint.filter((item) => !item.range?.collapsed));
     }
   }
 
@@ -142,6 +158,7 @@ export class Annotator {
    */
   private paint(items: PendingMention[]): void {
     const ranged = items.filter((item): item is { mention: Mention; range: Range } => item.range !== null);
+    if (ranged.length === 0) return;
     ranged.sort((a, b) => b.range.compareBoundaryPoints(0 /* START_TO_START */, a.range));
     for (const { mention, range } of ranged) {
       const wrapper = this.options.registry.add(mention, range)?.wrapper;
@@ -151,5 +168,6 @@ export class Annotator {
         if (node && node.nodeType === 3) this.seen.add(node as Text);
       }
     }
+    this.options.onPainted?.();
   }
 }

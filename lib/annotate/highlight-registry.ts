@@ -34,6 +34,45 @@ export function findHighlightApi(win: Window & typeof globalThis): HighlightApi 
   return { registry: css.highlights, create: () => new HighlightCtor() };
 }
 
+/**
+ * What wrapping one mention changed, so clear() can undo exactly that: surroundContents cuts the
+ * text nodes at the range's ends into pieces of our own making (`created`); undoing glues those
+ * pieces back onto the page's own nodes (`start`, `end`) and touches nothing else.
+ */
+interface Wrap {
+  wrapper: HTMLElement;
+  start: Text | null;
+  end: Text | null;
+  created: Set<Node>;
+}
+
+/**
+ * Undoes one wrap (the last one made, so its pieces are as it left them): the wrapper's children go
+ * back in its place and each piece we cut is glued back onto the page node it came from, only where
+ * they are still neighbours. Where the page has moved things since, pieces stay apart: text is never lost.
+ */
+function unwrap({ wrapper, start, end, created }: Wrap): void {
+  const parent = wrapper.parentNode;
+  if (!parent) return;
+  const head = wrapper.firstChild;
+  const tail = wrapper.lastChild;
+  const after = wrapper.nextSibling;
+  while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+  parent.removeChild(wrapper);
+  const glue = (piece: Node | null, onto: Text | null, atEnd: boolean) => {
+    if (!piece || !onto || !created.has(piece) || piece.parentNode !== parent) return;
+    const text = piece as Text;
+    if (atEnd && text.previousSibling === onto) onto.appendData(text.data);
+    else if (!atEnd && text.nextSibling === onto) onto.insertData(0, text.data);
+    else if (text.data !== '') return;
+    parent.removeChild(text);
+  };
+  glue(head, start, true);
+  glue(after, start, true);
+  if (tail !== head) glue(tail, end, false);
+  for (const piece of created) if (piece.parentNode === parent && (piece as Text).data === '') parent.removeChild(piece);
+}
+
 /** -1 / 0 / 1 as `a` starts before, with, after `b`. */
 function compareMarks(a: Mark, b: Mark): number {
   return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
@@ -41,6 +80,8 @@ function compareMarks(a: Mark, b: Mark): number {
 
 export class HighlightRegistry {
   private marks: Mark[] = [];
+  /** Fallback wrappers in the order they were made (undone in reverse). */
+  private wraps: Wrap[] = [];
   private readonly all: HighlightLike | null;
   private readonly current: HighlightLike | null;
   private currentMark: Mark | null = null;
@@ -78,11 +119,21 @@ export class HighlightRegistry {
       const doc = range.startContainer.ownerDocument;
       if (!doc) return null;
       const wrapper = doc.createElement(FALLBACK_TAG);
+      const asText = (node: Node) => (node.nodeType === 3 ? (node as Text) : null);
+      const start = asText(range.startContainer);
+      const end = asText(range.endContainer);
+      const common = range.commonAncestorContainer;
+      const before = new Set<Node>((common.nodeType === 3 ? common.parentNode : common)?.childNodes ?? []);
       try {
         range.surroundContents(wrapper);
       } catch {
         return null;
       }
+      const created = new Set<Node>();
+      for (const node of [wrapper.previousSibling, ...wrapper.childNodes, wrapper.nextSibling]) {
+        if (node && node.nodeType === 3 && !before.has(node)) created.add(node);
+      }
+      this.wraps.push({ wrapper, start, end, created });
       const inner = doc.createRange();
       inner.selectNodeContents(wrapper);
       mark = { mention, range: inner, wrapper };
@@ -140,14 +191,8 @@ export class HighlightRegistry {
   clear(): void {
     this.setCurrent(null);
     this.all?.clear();
-    for (const mark of this.marks) {
-      const wrapper = mark.wrapper;
-      const parent = wrapper?.parentNode;
-      if (!wrapper || !parent) continue;
-      while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
-      parent.removeChild(wrapper);
-      parent.normalize();
-    }
+    for (const wrap of this.wraps.reverse()) unwrap(wrap);
+    this.wraps = [];
     this.marks = [];
   }
 

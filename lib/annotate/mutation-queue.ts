@@ -49,6 +49,16 @@ export class MutationQueue {
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
+  /**
+   * Forgets the records our own painting just caused (fallback wrapping cuts the page's text nodes).
+   * Called synchronously right after painting, within our own task, where no page script can have
+   * run since the last delivery: every pending record is ours. Re-reading those pieces on their own
+   * would count a mention twice or see words their neighbours used to join.
+   */
+  dropOwnRecords(): void {
+    this.observer.takeRecords();
+  }
+
   disconnect(): void {
     this.observer.disconnect();
     this.pending.clear();

@@ -23,6 +23,8 @@ export interface SessionHost {
   onLocationChange: (callback: () => void) => void;
   /** Benchmarks: each slice's duration. */
   onSlice?: (ms: number) => void;
+  /** Tests: an error our work hit on this page (it is otherwise dropped with the root it came from). */
+  onError?: (error: unknown) => void;
 }
 
 const REPORT_DELAY_MS = 400;
@@ -70,6 +72,8 @@ export class PageSession {
       schedule: (next) => void host.setTimeout(() => next(), 0),
       corroboratingVendors: domainVendor ? [domainVendor] : [],
       onMentions: () => this.scheduleReport(),
+      onPainted: () => this.queue.dropOwnRecords(),
+      onError: (error) => host.onError?.(error),
       onSlice: (ms) => {
         this.slices.count += 1;
         this.slices.totalMs += ms;
@@ -139,7 +143,8 @@ export class PageSession {
         at: this.lastIdleAt, compileMs: this.compileMs, marks: this.registry.list().length,
         mentions: this.budget.report().reduce((sum, v) => sum + v.count, 0), ...this.slices,
       });
-      this.doc.documentElement.dispatchEvent(new CustomEvent('dual-use:idle', { detail }));
+      // The page may have removed its own document element meanwhile.
+      this.doc.documentElement?.dispatchEvent(new CustomEvent('dual-use:idle', { detail }));
     });
   }
 

@@ -17,14 +17,39 @@ const INLINE_TAGS = new Set([
   'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL',
 ]);
 
-/** A segment is flushed once this long, so one match call stays well under a time slice. */
+/**
+ * A segment is flushed once this long, so one match call stays well under a time slice. A text node
+ * longer than this is cut into windows of this size (plus context), so no segment's text ever
+ * exceeds 2 × MAX_SEGMENT_CHARS: that is the most one segment can overrun a slice.
+ */
 export const MAX_SEGMENT_CHARS = 8000;
+
+/** Text either side of a window, so a match (and its neighbouring-word rules) at a window edge is seen whole. */
+export const WINDOW_CONTEXT_CHARS = 256;
 
 export interface TextSegment {
   nodes: Text[];
-  /** starts[i] = offset of nodes[i] in text. */
+  /** starts[i] = offset of nodes[i] in text (negative for a window: its text begins inside nodes[0]). */
   starts: number[];
   text: string;
+  /** A window of one long text node: only matches starting in [from, to) of `text` belong to it. */
+  owns?: { from: number; to: number };
+  /** More windows of the same node follow (fallback wrapping splits the node: paint after the last). */
+  continues?: boolean;
+}
+
+/** The windows of one long text node; stops if the page edits the node meanwhile (it is then re-queued). */
+function* windowsOf(node: Text): Generator<TextSegment> {
+  const data = node.data;
+  for (let from = 0; from < data.length && node.data === data; from += MAX_SEGMENT_CHARS) {
+    const to = Math.min(data.length, from + MAX_SEGMENT_CHARS);
+    const begin = Math.max(0, from - WINDOW_CONTEXT_CHARS);
+    const end = Math.min(data.length, to + WINDOW_CONTEXT_CHARS);
+    yield {
+      nodes: [node], starts: [-begin], text: data.slice(begin, end),
+      owns: { from: from - begin, to: to - begin }, continues: to < data.length,
+    };
+  }
 }
 
 /** True when an element and its subtree must be left alone. */
@@ -62,7 +87,8 @@ export function* walkSegments(root: Node, seen: WeakSet<Text>): Generator<TextSe
     const text = root as Text;
     if (!seen.has(text) && text.data.trim() && !isInsideSkipped(text)) {
       seen.add(text);
-      yield { nodes: [text], starts: [0], text: text.data };
+      if (text.data.length > MAX_SEGMENT_CHARS) yield* windowsOf(text);
+      else yield { nodes: [text], starts: [0], text: text.data };
     }
     return;
   }
@@ -78,6 +104,13 @@ export function* walkSegments(root: Node, seen: WeakSet<Text>): Generator<TextSe
     if (seen.has(text)) continue;
     seen.add(text);
     const data = text.data;
+    if (data.length > MAX_SEGMENT_CHARS) {
+      if (current.nodes.length) yield current;
+      current = { nodes: [], starts: [], text: '' };
+      currentBlock = null;
+      yield* windowsOf(text);
+      continue;
+    }
     const block = blockOf(text);
     const startsNewSegment = !current.nodes.length || block !== currentBlock || current.text.length >= MAX_SEGMENT_CHARS;
     // Whitespace between inline elements separates words ("Microsoft <b>Azure</b>"); alone it is nothing.

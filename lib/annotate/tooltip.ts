@@ -59,13 +59,20 @@ export class Tooltip {
     return node !== null && node === this.host;
   }
 
-  private ensureHost(): { card: HTMLElement; live: HTMLElement; host: HTMLElement } {
+  /**
+   * Our host, made on first use and again whenever the page removed it. Null when the page leaves no
+   * way to show it (no document element, attachShadow broken): the tooltip then stays closed.
+   */
+  private ensureHost(): { card: HTMLElement; live: HTMLElement; host: HTMLElement } | null {
     if (this.host && this.card && this.live && this.host.isConnected) return { host: this.host, card: this.card, live: this.live };
     const doc = this.options.document;
-    const host = doc.createElement(TOOLTIP_TAG);
+    const parent = doc.documentElement;
+    if (!parent) return null;
+    const made = this.makeShadowHost(TOOLTIP_TAG) ?? this.makeShadowHost(`${TOOLTIP_TAG}-${Math.random().toString(36).slice(2, 10)}`);
+    if (!made) return null;
+    const { host, shadow } = made;
     // Inline styles set through the CSSOM are not subject to the page's CSP.
     host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: none;';
-    const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = TOOLTIP_CSS;
     shadow.append(style);
@@ -83,16 +90,39 @@ export class Tooltip {
     live.setAttribute('role', 'status');
     live.setAttribute('aria-live', 'polite');
     shadow.append(card, live);
-    (doc.body ?? doc.documentElement).after(host);
+    try {
+      // After the body (outside the page's own content), or last in <html> on a page without one.
+      if (doc.body && doc.body.parentNode === parent) doc.body.after(host);
+      else parent.append(host);
+    } catch {
+      return null;
+    }
+    this.host?.remove();
     this.host = host;
     this.card = card;
     this.live = live;
     return { host, card, live };
   }
 
+  /**
+   * A host element with a shadow root of our own, or null. The page may have defined our tag as a
+   * custom element that takes the shadow root itself (attachShadow then throws): a random tag of the
+   * same family (still skipped by the walker and the mutation queue) cannot have been defined in advance.
+   */
+  private makeShadowHost(tag: string): { host: HTMLElement; shadow: ShadowRoot } | null {
+    try {
+      const host = this.options.document.createElement(tag);
+      return { host, shadow: host.attachShadow({ mode: 'open' }) };
+    } catch {
+      return null;
+    }
+  }
+
   /** Shows the tooltip for a mention next to `anchor`; content null = still loading. */
   show(mention: Mention, anchor: DOMRect, content: TooltipContent | null, focus: boolean): void {
-    const { host, card, live } = this.ensureHost();
+    const parts = this.ensureHost();
+    if (!parts) return;
+    const { host, card, live } = parts;
     this.shownFor = mention;
     const doc = this.options.document;
     const vendorName = content?.vendor?.name ?? this.options.nameOf(mention.vendor);
