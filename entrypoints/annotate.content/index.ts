@@ -27,6 +27,7 @@ export default defineContentScript({
         {
           window,
           signal: ctx.signal,
+          isValid: () => ctx.isValid,
           setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
           requestAnimationFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
           send: sendRequest,
@@ -50,8 +51,9 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
       session?.stop();
+      // After a reload or update `browser.runtime` is gone (and its listeners with it).
+      browser.runtime?.onMessage.removeListener(onMessage);
     });
 
     const hello = await sayHello();

@@ -1,7 +1,9 @@
 // One page's annotation session: compiles the matcher from the catalog sent by `page-hello`, walks
 // the body in slices, follows later content, reports mentions, and drives the tooltip from pointer
 // and keyboard. Every listener, timer and observer is bound to `host.signal`: when the extension
-// context dies (or annotations are switched off) stop() leaves the page exactly as it was.
+// context dies (or annotations are switched off) stop() leaves the page exactly as it was. Nothing
+// tells an old content script that the extension was reloaded or updated, so every entry point (page
+// events, mutations, navigation) first asks `host.isValid()`, which aborts `host.signal` if it is dead.
 import type { Entity, Lang } from '../dataset/types';
 import { compileMatcher, type Matcher } from '../matcher/index';
 import type { PageHelloResponse, Request, ResponseFor, VendorFindingsResponse } from '../messaging';
@@ -16,6 +18,8 @@ import { Tooltip } from './tooltip';
 export interface SessionHost {
   window: Window & typeof globalThis;
   signal: AbortSignal;
+  /** WXT's `ctx.isValid`: false once the extension was reloaded, updated or removed (and then `signal` is aborted). */
+  isValid: () => boolean;
   setTimeout: (handler: () => void, ms: number) => number;
   requestAnimationFrame: (callback: () => void) => number;
   send: <R extends Request>(request: R) => Promise<ResponseFor<R>>;
@@ -78,7 +82,9 @@ export class PageSession {
       },
     });
     this.queue = new MutationQueue({
-      onFlush: (roots) => void this.track(this.annotator.enqueue(roots)),
+      onFlush: (roots) => {
+        if (this.alive()) void this.track(this.annotator.enqueue(roots));
+      },
       scheduleFrame: (callback) => void host.requestAnimationFrame(() => callback()),
       signal,
     });
@@ -113,6 +119,11 @@ export class PageSession {
 
   get marks(): readonly Mark[] {
     return this.registry.list();
+  }
+
+  /** Whether this session still runs; noticing a dead extension context stops it (through `host.signal`). */
+  private alive(): boolean {
+    return !this.controller.signal.aborted && this.host.isValid();
   }
 
   private compile(entities: Entity[]): Matcher {
@@ -152,7 +163,9 @@ export class PageSession {
       document: this.doc,
       lang,
       nameOf: (id) => this.nameOf(id),
-      onOpenList: (vendor) => void this.host.send({ type: 'open-popup', vendor }).catch(() => undefined),
+      onOpenList: (vendor) => {
+        if (this.alive()) this.host.send({ type: 'open-popup', vendor }).catch(() => undefined);
+      },
       onClose: () => this.closeTooltip(),
     });
   }
@@ -200,15 +213,16 @@ export class PageSession {
     this.doc.addEventListener('pointermove', (event) => this.onPointerMove(event), options);
     this.doc.addEventListener('keydown', (event) => this.onKeyDown(event), { signal, capture: true });
     this.host.onLocationChange(() => {
-      if (!signal.aborted) void this.restart();
+      if (this.alive()) void this.restart();
     });
     win.addEventListener('scroll', () => {
-      if (this.tooltip.isOpen && !this.registry.getCurrent()) this.tooltip.hide();
+      if (this.alive() && this.tooltip.isOpen && !this.registry.getCurrent()) this.tooltip.hide();
     }, options);
   }
 
   /** Throttled to one caret lookup per frame; the tooltip opens after a short rest on a mark. */
   private onPointerMove(event: PointerEvent): void {
+    if (!this.alive()) return;
     this.lastPointer = { x: event.clientX, y: event.clientY };
     if (this.tooltip.contains(event.target)) {
       this.clearHoverTimer();
@@ -238,6 +252,8 @@ export class PageSession {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    // An orphaned script must neither open a tooltip nor swallow the page's own keys.
+    if (!this.alive()) return;
     if (event.key === 'Escape' && this.tooltip.isOpen) {
       this.closeTooltip();
       return;
