@@ -27,6 +27,8 @@ export interface SessionHost {
   onLocationChange: (callback: () => void) => void;
   /** Benchmarks: each slice's duration. */
   onSlice?: (ms: number) => void;
+  /** Benchmarks: called with a JSON summary each time the queued work is done. */
+  onIdle?: (detail: string) => void;
 }
 
 const REPORT_DELAY_MS = 400;
@@ -145,12 +147,12 @@ export class PageSession {
   private track(work: Promise<void>): Promise<void> {
     return work.then(() => {
       this.lastIdleAt = performance.now();
-      // A plain string detail crosses from the content script's world to the page's (the benchmark listens).
-      const detail = JSON.stringify({
+      const onIdle = this.host.onIdle;
+      if (!onIdle || this.controller.signal.aborted) return;
+      onIdle(JSON.stringify({
         at: this.lastIdleAt, compileMs: this.compileMs, marks: this.registry.list().length,
         mentions: this.budget.report().reduce((sum, v) => sum + v.count, 0), ...this.slices,
-      });
-      this.doc.documentElement.dispatchEvent(new CustomEvent('dual-use:idle', { detail }));
+      }));
     });
   }
 
