@@ -17,6 +17,8 @@
 //                                 is fixed in advance through the `extensions.webextensions.uuids` preference
 //   openFirefoxPopup(firefox, tabId) → puppeteer Page showing popup.html?tab=<tabId>
 //   gotoFirefoxExtensionPage(page, url) → loads a moz-extension:// page (puppeteer's goto never sees it finish)
+//   allowFirefoxPrivateBrowsing(firefox) → grants "Run in Private Windows" and reloads the add-on
+//   dumpIndexedDbInPage        → pass to evaluate() in an extension page or worker: every IndexedDB store as JSON
 //   startRecordingProxy()      → { address, seen, close() }: a proxy that logs and refuses everything
 // Both launchers fail with a message naming the package to install when the browser is missing.
 import { createServer, type Server } from 'node:http';
@@ -90,6 +92,32 @@ export async function serveFixtures(dir = FIXTURES_DIR): Promise<FixtureServer> 
     requested,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
+}
+
+/**
+ * Runs inside the browser (pass it to evaluate() in an extension page or worker): every record of every
+ * IndexedDB store of that origin, one "db/store: JSON" string per store. Self-contained on purpose.
+ */
+export async function dumpIndexedDbInPage(): Promise<string[]> {
+  const dump: string[] = [];
+  for (const { name } of await indexedDB.databases()) {
+    if (!name) continue;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    for (const store of db.objectStoreNames) {
+      const all = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      dump.push(`${name}/${store}: ${JSON.stringify(all)}`);
+    }
+    db.close();
+  }
+  return dump;
 }
 
 export interface RecordingProxy {
@@ -384,6 +412,34 @@ export async function launchFirefox(
   } catch (error) {
     await browser.close();
     throw error;
+  }
+}
+
+/**
+ * Grants the add-on "Run in Private Windows" as about:addons does, then reloads it (its UUID stays).
+ * about:addons is a privileged page: with --remote-allow-system-access, puppeteer can run its chrome code.
+ */
+export async function allowFirefoxPrivateBrowsing(session: FirefoxSession): Promise<void> {
+  const page = await session.browser.newPage();
+  try {
+    // The page moves to the parent process: puppeteer's goto reports a detached frame, the page loads anyway.
+    page.goto('about:addons', { timeout: 10_000 }).catch(() => undefined);
+    const deadline = Date.now() + 15_000;
+    while ((await page.evaluate(() => 'ChromeUtils' in globalThis && document.readyState === 'complete').catch(() => false)) !== true) {
+      if (Date.now() > deadline) throw new Error('about:addons did not load with chrome privileges within 15 s');
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    await page.evaluate(async (id: string) => {
+      type Module = Record<string, { add?(id: string, p: object): Promise<void>; getAddonByID?(id: string): Promise<{ reload(): Promise<void> }> }>;
+      // No named inner functions: tsx would wrap them in a __name() helper that this page lacks.
+      const chromeUtils = (globalThis as unknown as { ChromeUtils: { importESModule(url: string): Module } }).ChromeUtils;
+      const { ExtensionPermissions } = chromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const { AddonManager } = chromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      await ExtensionPermissions!.add!(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+      await (await AddonManager!.getAddonByID!(id)).reload();
+    }, session.extensionId);
+  } finally {
+    await page.close();
   }
 }
 

@@ -10,6 +10,7 @@ import type { Page, Worker } from 'playwright-core';
 import {
   allowChromiumIncognito,
   CHROME_BUILD,
+  dumpIndexedDbInPage,
   FIREFOX_BUILD,
   launchChromium,
   openPopup,
@@ -243,27 +244,7 @@ test('tabs of a private window are never written to storage.session or IndexedDB
     const stored = await readStoredTabs(worker);
     assert.ok(!(String(privateTab) in stored), 'the private tab is not in storage.session');
     assert.ok(!JSON.stringify(stored).includes('private-window'), 'no private URL in storage.session');
-    const databases = await worker.evaluate(async () => {
-      const dump: string[] = [];
-      for (const { name } of await indexedDB.databases()) {
-        if (!name) continue;
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open(name);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        for (const store of db.objectStoreNames) {
-          const all = await new Promise<unknown[]>((resolve, reject) => {
-            const request = db.transaction(store).objectStore(store).getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          });
-          dump.push(`${name}/${store}: ${JSON.stringify(all)}`);
-        }
-        db.close();
-      }
-      return dump;
-    });
+    const databases = await worker.evaluate(dumpIndexedDbInPage);
     assert.ok(databases.length > 0, 'the extension database was read');
     for (const entry of databases) assert.ok(!entry.includes('private-window'), `no private URL in ${entry.slice(0, 60)}`);
   } finally {
