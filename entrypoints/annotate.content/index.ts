@@ -1,8 +1,9 @@
 // Content script: asks the background whether this page is annotated (one `page-hello`), and only
-// then hands the page to lib/annotate. Nothing touches the DOM before the answer says enabled.
+// then hands the page to lib/annotate. Nothing touches the page's DOM before the answer says enabled
+// (except removing what an older copy of this very script left: our own highlights and tooltip).
 import browser from 'webextension-polyfill';
 import '~/assets/annotate.css';
-import { PageSession } from '~/lib/annotate/page-session';
+import { PageSession, removeLeftovers } from '~/lib/annotate/page-session';
 import { sendRequest, type PageHelloResponse } from '~/lib/messaging';
 import type { Entity } from '~/lib/dataset/types';
 
@@ -30,6 +31,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
+    // An older copy of this script (before a reload or update) may have left marks and a tooltip behind.
+    removeLeftovers(window);
     let session: PageSession | null = null;
     const begin = (hello: EnabledHello) => {
       session = new PageSession(

@@ -8,11 +8,11 @@ import type { Entity, Lang } from '../dataset/types';
 import { compileMatcher, type Matcher } from '../matcher/index';
 import type { PageHelloResponse, Request, ResponseFor, VendorFindingsResponse } from '../messaging';
 import { Annotator } from './annotator';
-import { findHighlightApi, HighlightRegistry, type Mark } from './highlight-registry';
+import { findHighlightApi, HighlightRegistry, removeStaleMarks, type Mark } from './highlight-registry';
 import { findMarkAtPoint, pickNextMark, readNavigationKey } from './interaction';
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
-import { Tooltip } from './tooltip';
+import { Tooltip, TOOLTIP_TAG } from './tooltip';
 
 /** What the session needs from its surroundings (WXT's ctx and the messaging wrapper in the extension). */
 export interface SessionHost {
@@ -29,6 +29,17 @@ export interface SessionHost {
   onSlice?: (ms: number) => void;
   /** Benchmarks: called with a JSON summary each time the queued work is done. */
   onIdle?: (detail: string) => void;
+}
+
+/**
+ * Removes what an earlier copy of the content script left on the page. Firefox drops a reloaded or updated
+ * extension's old scripts without running any of their code (no invalidation, no cleanup), then runs the new
+ * one in the same tab: the old highlights and an open tooltip would stay, dead and impossible to close.
+ * Touches only our own highlight names and elements.
+ */
+export function removeLeftovers(win: Window & typeof globalThis): void {
+  removeStaleMarks(win);
+  for (const host of win.document.querySelectorAll(TOOLTIP_TAG)) host.remove();
 }
 
 const REPORT_DELAY_MS = 400;
