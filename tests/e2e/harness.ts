@@ -18,6 +18,7 @@
 //   openFirefoxPopup(firefox, tabId) → puppeteer Page showing popup.html?tab=<tabId>
 //   gotoFirefoxExtensionPage(page, url) → loads a moz-extension:// page (puppeteer's goto never sees it finish)
 //   allowFirefoxPrivateBrowsing(firefox) → grants "Run in Private Windows" and reloads the add-on
+//   reloadFirefoxAddon(firefox) → reloads the add-on as an update does (Firefox injects its content scripts again)
 //   dumpIndexedDbInPage        → pass to evaluate() in an extension page or worker: every IndexedDB store as JSON
 //   startRecordingProxy()      → { address, seen, close() }: a proxy that logs and refuses everything
 // Both launchers fail with a message naming the package to install when the browser is missing.
@@ -417,9 +418,21 @@ export async function launchFirefox(
 
 /**
  * Grants the add-on "Run in Private Windows" as about:addons does, then reloads it (its UUID stays).
- * about:addons is a privileged page: with --remote-allow-system-access, puppeteer can run its chrome code.
  */
-export async function allowFirefoxPrivateBrowsing(session: FirefoxSession): Promise<void> {
+export function allowFirefoxPrivateBrowsing(session: FirefoxSession): Promise<void> {
+  return inAboutAddons(session, { id: session.extensionId, grantPrivate: true });
+}
+
+/** Reloads the add-on (what an update does): its pages and content scripts start again; its UUID stays. */
+export function reloadFirefoxAddon(session: FirefoxSession): Promise<void> {
+  return inAboutAddons(session, { id: session.extensionId, grantPrivate: false });
+}
+
+/**
+ * Runs AddonManager code in about:addons, a privileged page: with --remote-allow-system-access, puppeteer
+ * can evaluate its chrome code. Optionally grants private browsing (ExtensionPermissions), then reloads.
+ */
+async function inAboutAddons(session: FirefoxSession, task: { id: string; grantPrivate: boolean }): Promise<void> {
   const page = await session.browser.newPage();
   try {
     // The page moves to the parent process: puppeteer's goto reports a detached frame, the page loads anyway.
@@ -429,15 +442,15 @@ export async function allowFirefoxPrivateBrowsing(session: FirefoxSession): Prom
       if (Date.now() > deadline) throw new Error('about:addons did not load with chrome privileges within 15 s');
       await new Promise((done) => setTimeout(done, 100));
     }
-    await page.evaluate(async (id: string) => {
+    await page.evaluate(async ({ id, grantPrivate }: { id: string; grantPrivate: boolean }) => {
       type Module = Record<string, { add?(id: string, p: object): Promise<void>; getAddonByID?(id: string): Promise<{ reload(): Promise<void> }> }>;
       // No named inner functions: tsx would wrap them in a __name() helper that this page lacks.
       const chromeUtils = (globalThis as unknown as { ChromeUtils: { importESModule(url: string): Module } }).ChromeUtils;
       const { ExtensionPermissions } = chromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
       const { AddonManager } = chromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
-      await ExtensionPermissions!.add!(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+      if (grantPrivate) await ExtensionPermissions!.add!(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
       await (await AddonManager!.getAddonByID!(id)).reload();
-    }, session.extensionId);
+    }, task);
   } finally {
     await page.close();
   }

@@ -1,5 +1,6 @@
-// Extension life cycle in Firefox ESR (issue 8): with "Run in Private Windows" granted, a private window's
-// tab is annotated and counted, but never written to storage.session or IndexedDB.
+// Extension life cycle in Firefox ESR (issue 8): after a reload (what an update does) the page keeps no dead
+// tooltip or marks of the old content script and the new one takes over alone; with "Run in Private Windows"
+// granted, a private window's tab is annotated and counted, but never written to storage.session or IndexedDB.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
@@ -8,6 +9,7 @@ import {
   dumpIndexedDbInPage,
   gotoFirefoxExtensionPage,
   launchFirefox,
+  reloadFirefoxAddon,
   serveFixtures,
   type FirefoxSession,
   type FixtureServer,
@@ -51,6 +53,54 @@ const readStoredTabs = (ext: Page) =>
     const stored = (await (globalThis as unknown as { browser: Browser }).browser.storage.session.get('tabs')).tabs;
     return (stored ?? {}) as Record<string, { url: string }>;
   });
+
+function readHighlights(page: Page, name = 'dual-use'): Promise<string[]> {
+  return page.evaluate((highlightName: string) => {
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get(highlightName);
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  }, name);
+}
+
+/** Every tooltip element on the page and whether it shows, with the start of its text. */
+const readTooltips = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('dual-use-tooltip')].map((host) =>
+    `${getComputedStyle(host).display}: ${(host.shadowRoot?.querySelector('.card')?.textContent ?? '').slice(0, 40)}`));
+
+async function pressNextMark(page: Page): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyU');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}
+
+test('after the add-on reloads, the page keeps no dead tooltip or marks and the new script works alone', async () => {
+  const page = await session.browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('favicon')) errors.push(`console: ${message.text()}`);
+  });
+  try {
+    await page.goto(fixtures.url('/annotate-article.html'), { waitUntil: 'load' });
+    const marks = await waitFor(() => readHighlights(page), (m) => m.length >= 5, 'marks');
+    await pressNextMark(page);
+    await waitFor(() => readTooltips(page), (t) => t.length === 1 && t[0]!.startsWith('block'), 'the tooltip open');
+
+    await reloadFirefoxAddon(session);
+    // Firefox runs the new content script in the open tab; the old one's sandbox is gone.
+    await waitFor(() => readTooltips(page), (t) => t.every((line) => line.startsWith('none')), 'the old tooltip gone');
+    assert.deepEqual((await waitFor(() => readHighlights(page), (m) => m.length >= 5, 'marks again')).sort(), [...marks].sort());
+    assert.deepEqual(await readHighlights(page, 'dual-use-current'), [], 'no current mark left over');
+    await pressNextMark(page);
+    const shown = await waitFor(() => readTooltips(page), (t) => t.some((line) => /^block: .*finding/.test(line)), 'a tooltip from the new script');
+    assert.equal(shown.length, 1, `one tooltip element: ${shown.join(' / ')}`);
+    assert.equal(await page.evaluate(() => document.body.innerHTML === (window as unknown as { __initialBody: string }).__initialBody), true, 'the page DOM is intact');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
 
 test('tabs of a private window are never written to storage.session or IndexedDB', async () => {
   await allowFirefoxPrivateBrowsing(session);
