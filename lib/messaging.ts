@@ -68,8 +68,13 @@ export type ResponseFor<R extends Request> = R extends { type: 'page-hello' }
 /** Background → content scripts: re-read settings (filters, sites, marks) now. */
 export type Broadcast = { type: 'refresh' };
 
-export function sendRequest<R extends Request>(request: R): Promise<ResponseFor<R>> {
-  return browser.runtime.sendMessage(request) as Promise<ResponseFor<R>>;
+/**
+ * Sends one request; every failure is a rejection. Once the extension is reloaded or updated, an old
+ * content script's `browser.runtime` is gone and calling it throws synchronously: callers' `.catch`
+ * would never see that error, so it must not escape as a throw.
+ */
+export async function sendRequest<R extends Request>(request: R): Promise<ResponseFor<R>> {
+  return (await browser.runtime.sendMessage(request)) as ResponseFor<R>;
 }
 
 /** Bounds on what a page can make its content script send (a page can script its own DOM, not our code, but be strict anyway). */

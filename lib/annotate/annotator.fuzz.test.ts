@@ -256,7 +256,7 @@ function snapshot(root: Node, built: Built, exact: boolean): string[] {
 // ---------------------------------------------------------------------------------------------
 function fakeHighlightApi(): HighlightApi {
   return {
-    registry: { set: () => undefined, delete: () => undefined },
+    registry: { get: () => undefined, set: () => undefined, delete: () => undefined },
     create: () => {
       const ranges = new Set<AbstractRange>();
       return { add: (r) => ranges.add(r), clear: () => ranges.clear(), get size() { return ranges.size; } } as HighlightLike;

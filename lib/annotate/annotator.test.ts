@@ -4,7 +4,7 @@ import { loadBody } from './test-dom';
 import type { Entity } from '../dataset/types';
 import { compileMatcher } from '../matcher/index';
 import { Annotator } from './annotator';
-import { HighlightRegistry, type HighlightApi, type HighlightLike } from './highlight-registry';
+import { HighlightRegistry, removeStaleMarks, type HighlightApi, type HighlightLike } from './highlight-registry';
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
 import { MAX_SEGMENT_CHARS } from './text-walker';
@@ -26,7 +26,7 @@ const matcher = compileMatcher(ENTITIES);
 function createFakeHighlightApi() {
   const registered = new Map<string, HighlightLike>();
   const api: HighlightApi = {
-    registry: { set: (name, h) => registered.set(name, h), delete: (name) => registered.delete(name) },
+    registry: { get: (name) => registered.get(name), set: (name, h) => registered.set(name, h), delete: (name) => registered.delete(name) },
     create: () => {
       const ranges = new Set<AbstractRange>();
       return { add: (r) => ranges.add(r), clear: () => ranges.clear(), get size() { return ranges.size; }, ranges } as HighlightLike;
@@ -90,6 +90,27 @@ describe('Annotator fallback (no highlight API)', () => {
     expect(registry.list().map((m) => m.range.toString())).toEqual(['Google', 'Palantir', 'Google']);
     registry.clear();
     expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('removes the wrappers an older copy of the script left behind (it can no longer clear them)', async () => {
+    const html = '<p>Google and Palantir and Google</p>';
+    await annotate(html, 5, null); // its registry is dropped without clear(), as Firefox drops a reloaded add-on's script
+    expect(document.querySelectorAll('dual-use-mark')).toHaveLength(3);
+    removeStaleMarks(window as Window & typeof globalThis);
+    expect(document.body.innerHTML).toBe(html);
+  });
+});
+
+describe('HighlightRegistry.dispose', () => {
+  it('unregisters its own highlights but never a newer copy\'s', () => {
+    const { api, registered } = createFakeHighlightApi();
+    const old = new HighlightRegistry(api);
+    const newer = new HighlightRegistry(api);
+    const newerHighlights = [...registered.values()];
+    old.dispose();
+    expect([...registered.values()]).toEqual(newerHighlights);
+    newer.dispose();
+    expect(registered.size).toBe(0);
   });
 });
 

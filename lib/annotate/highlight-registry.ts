@@ -17,7 +17,7 @@ export interface Mark {
 
 /** The parts of the CSS Custom Highlight API we use (injected so tests can supply one). */
 export interface HighlightApi {
-  registry: { set(name: string, highlight: HighlightLike): unknown; delete(name: string): unknown };
+  registry: { get(name: string): unknown; set(name: string, highlight: HighlightLike): unknown; delete(name: string): unknown };
   create(): HighlightLike;
 }
 export interface HighlightLike {
@@ -196,10 +196,26 @@ export class HighlightRegistry {
     this.marks = [];
   }
 
-  /** Unregisters the highlights (extension context gone). */
+  /** Unregisters the highlights (extension context gone), unless a newer copy of the script registered its own. */
   dispose(): void {
     this.clear();
-    this.api?.registry.delete(HIGHLIGHT_NAME);
-    this.api?.registry.delete(CURRENT_HIGHLIGHT_NAME);
+    if (!this.api) return;
+    if (this.api.registry.get(HIGHLIGHT_NAME) === this.all) this.api.registry.delete(HIGHLIGHT_NAME);
+    if (this.api.registry.get(CURRENT_HIGHLIGHT_NAME) === this.current) this.api.registry.delete(CURRENT_HIGHLIGHT_NAME);
+  }
+}
+
+/** Removes marks an earlier copy of the content script left (our highlight names, our wrappers), as clear() would. */
+export function removeStaleMarks(win: Window & typeof globalThis): void {
+  const api = findHighlightApi(win);
+  api?.registry.delete(HIGHLIGHT_NAME);
+  api?.registry.delete(CURRENT_HIGHLIGHT_NAME);
+  const doc = win.document;
+  for (const wrapper of doc.querySelectorAll(FALLBACK_TAG)) {
+    const parent = wrapper.parentNode;
+    if (!parent) continue;
+    while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+    parent.removeChild(wrapper);
+    parent.normalize();
   }
 }

@@ -57,6 +57,7 @@ function startSession(options: { send?: (r: Request) => Promise<unknown>; pageUr
   const host: SessionHost = {
     window: window as unknown as Window & typeof globalThis,
     signal: controller.signal,
+    isValid: () => !controller.signal.aborted,
     // Like WXT's ctx timers: nothing runs once the context is gone.
     setTimeout: (handler, ms) => window.setTimeout(guard(() => controller.signal.aborted || handler()), ms),
     requestAnimationFrame: (callback) => window.setTimeout(guard(() => controller.signal.aborted || callback()), 0),

@@ -1,21 +1,25 @@
 // One page's annotation session: compiles the matcher from the catalog sent by `page-hello`, walks
 // the body in slices, follows later content, reports mentions, and drives the tooltip from pointer
 // and keyboard. Every listener, timer and observer is bound to `host.signal`: when the extension
-// context dies (or annotations are switched off) stop() leaves the page exactly as it was.
+// context dies (or annotations are switched off) stop() leaves the page exactly as it was. Nothing
+// tells an old content script that the extension was reloaded or updated, so every entry point (page
+// events, mutations, navigation) first asks `host.isValid()`, which aborts `host.signal` if it is dead.
 import type { Entity, Lang } from '../dataset/types';
 import { compileMatcher, type Matcher } from '../matcher/index';
 import type { PageHelloResponse, Request, ResponseFor, VendorFindingsResponse } from '../messaging';
 import { Annotator } from './annotator';
-import { findHighlightApi, HighlightRegistry, type Mark } from './highlight-registry';
+import { findHighlightApi, HighlightRegistry, removeStaleMarks, type Mark } from './highlight-registry';
 import { findMarkAtPoint, pickNextMark, readNavigationKey } from './interaction';
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
-import { Tooltip } from './tooltip';
+import { Tooltip, TOOLTIP_TAG } from './tooltip';
 
 /** What the session needs from its surroundings (WXT's ctx and the messaging wrapper in the extension). */
 export interface SessionHost {
   window: Window & typeof globalThis;
   signal: AbortSignal;
+  /** WXT's `ctx.isValid`: false once the extension was reloaded, updated or removed (and then `signal` is aborted). */
+  isValid: () => boolean;
   setTimeout: (handler: () => void, ms: number) => number;
   requestAnimationFrame: (callback: () => void) => number;
   send: <R extends Request>(request: R) => Promise<ResponseFor<R>>;
@@ -25,6 +29,23 @@ export interface SessionHost {
   onSlice?: (ms: number) => void;
   /** Tests: an error our work hit on this page (it is otherwise dropped with the root it came from). */
   onError?: (error: unknown) => void;
+  /** Benchmarks: called with a JSON summary each time the queued work is done. */
+  onIdle?: (detail: string) => void;
+}
+
+/**
+ * Removes what an earlier copy of the content script left on the page. Firefox drops a reloaded or updated
+ * extension's old scripts without running any of their code (no invalidation, no cleanup), then runs the new
+ * one in the same tab: the old highlights and an open tooltip would stay, dead and impossible to close.
+ * Touches only our own highlight names and elements.
+ */
+export function removeLeftovers(win: Window & typeof globalThis): void {
+  removeStaleMarks(win);
+  // The tooltip host is a child of <html>, named TOOLTIP_TAG or, where the page took that name, TOOLTIP_TAG-<random>.
+  const root = win.document.documentElement;
+  for (const host of root ? [...root.children] : []) {
+    if (host.localName === TOOLTIP_TAG || host.localName.startsWith(`${TOOLTIP_TAG}-`)) host.remove();
+  }
 }
 
 const REPORT_DELAY_MS = 400;
@@ -82,7 +103,9 @@ export class PageSession {
       },
     });
     this.queue = new MutationQueue({
-      onFlush: (roots) => void this.track(this.annotator.enqueue(roots)),
+      onFlush: (roots) => {
+        if (this.alive()) void this.track(this.annotator.enqueue(roots));
+      },
       scheduleFrame: (callback) => void host.requestAnimationFrame(() => callback()),
       signal,
     });
@@ -119,6 +142,11 @@ export class PageSession {
     return this.registry.list();
   }
 
+  /** Whether this session still runs; noticing a dead extension context stops it (through `host.signal`). */
+  private alive(): boolean {
+    return !this.controller.signal.aborted && this.host.isValid();
+  }
+
   private compile(entities: Entity[]): Matcher {
     const started = performance.now();
     const matcher = compileMatcher(entities);
@@ -138,13 +166,12 @@ export class PageSession {
   private track(work: Promise<void>): Promise<void> {
     return work.then(() => {
       this.lastIdleAt = performance.now();
-      // A plain string detail crosses from the content script's world to the page's (the benchmark listens).
-      const detail = JSON.stringify({
+      const onIdle = this.host.onIdle;
+      if (!onIdle || this.controller.signal.aborted) return;
+      onIdle(JSON.stringify({
         at: this.lastIdleAt, compileMs: this.compileMs, marks: this.registry.list().length,
         mentions: this.budget.report().reduce((sum, v) => sum + v.count, 0), ...this.slices,
-      });
-      // The page may have removed its own document element meanwhile.
-      this.doc.documentElement?.dispatchEvent(new CustomEvent('dual-use:idle', { detail }));
+      }));
     });
   }
 
@@ -157,7 +184,9 @@ export class PageSession {
       document: this.doc,
       lang,
       nameOf: (id) => this.nameOf(id),
-      onOpenList: (vendor) => void this.host.send({ type: 'open-popup', vendor }).catch(() => undefined),
+      onOpenList: (vendor) => {
+        if (this.alive()) this.host.send({ type: 'open-popup', vendor }).catch(() => undefined);
+      },
       onClose: () => this.closeTooltip(),
     });
   }
@@ -205,15 +234,16 @@ export class PageSession {
     this.doc.addEventListener('pointermove', (event) => this.onPointerMove(event), options);
     this.doc.addEventListener('keydown', (event) => this.onKeyDown(event), { signal, capture: true });
     this.host.onLocationChange(() => {
-      if (!signal.aborted) void this.restart();
+      if (this.alive()) void this.restart();
     });
     win.addEventListener('scroll', () => {
-      if (this.tooltip.isOpen && !this.registry.getCurrent()) this.tooltip.hide();
+      if (this.alive() && this.tooltip.isOpen && !this.registry.getCurrent()) this.tooltip.hide();
     }, options);
   }
 
   /** Throttled to one caret lookup per frame; the tooltip opens after a short rest on a mark. */
   private onPointerMove(event: PointerEvent): void {
+    if (!this.alive()) return;
     this.lastPointer = { x: event.clientX, y: event.clientY };
     if (this.tooltip.contains(event.target)) {
       this.clearHoverTimer();
@@ -243,6 +273,8 @@ export class PageSession {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    // An orphaned script must neither open a tooltip nor swallow the page's own keys.
+    if (!this.alive()) return;
     if (event.key === 'Escape' && this.tooltip.isOpen) {
       this.closeTooltip();
       return;

@@ -8,11 +8,18 @@
 //   launchChromium(path?, { extraArgs }) → { context, extensionId, serviceWorker, extensionUrl(path), tabIdOf(url), close() }
 //                                 loads .output/chrome-mv3; the extension id is the service worker URL's host
 //   openPopup(chromium, tabId) → Page showing popup.html?tab=<tabId> in a tab of its own (DESIGN.md contract)
+//   reloadChromiumExtension(chromium) → reloads the extension (as an update does) and waits for its new worker
+//   allowChromiumIncognito(chromium) → lets the extension run in incognito windows (Chromium reloads it for that)
+//   stopChromiumServiceWorker(chromium) → stops the worker as chrome://serviceworker-internals does (an idle stop)
+//   runningChromiumWorker(chromium) → the extension's current service worker, started if need be
 //   launchFirefox(path?, { extraPrefs }) → { browser, extensionId, uuid, extensionUrl(path), tabIdOf(url), close() }
 //                                 installs .output/firefox-mv3 as a temporary add-on; the moz-extension:// UUID
 //                                 is fixed in advance through the `extensions.webextensions.uuids` preference
 //   openFirefoxPopup(firefox, tabId) → puppeteer Page showing popup.html?tab=<tabId>
 //   gotoFirefoxExtensionPage(page, url) → loads a moz-extension:// page (puppeteer's goto never sees it finish)
+//   allowFirefoxPrivateBrowsing(firefox) → grants "Run in Private Windows" and reloads the add-on
+//   reloadFirefoxAddon(firefox) → reloads the add-on as an update does (Firefox injects its content scripts again)
+//   dumpIndexedDbInPage        → pass to evaluate() in an extension page or worker: every IndexedDB store as JSON
 //   startRecordingProxy()      → { address, seen, close() }: a proxy that logs and refuses everything
 // Both launchers fail with a message naming the package to install when the browser is missing.
 import { createServer, type Server } from 'node:http';
@@ -88,6 +95,32 @@ export async function serveFixtures(dir = FIXTURES_DIR): Promise<FixtureServer> 
   };
 }
 
+/**
+ * Runs inside the browser (pass it to evaluate() in an extension page or worker): every record of every
+ * IndexedDB store of that origin, one "db/store: JSON" string per store. Self-contained on purpose.
+ */
+export async function dumpIndexedDbInPage(): Promise<string[]> {
+  const dump: string[] = [];
+  for (const { name } of await indexedDB.databases()) {
+    if (!name) continue;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    for (const store of db.objectStoreNames) {
+      const all = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      dump.push(`${name}/${store}: ${JSON.stringify(all)}`);
+    }
+    db.close();
+  }
+  return dump;
+}
+
 export interface RecordingProxy {
   /** host:port to pass to --proxy-server. */
   address: string;
@@ -154,6 +187,7 @@ function requireBrowser(path: string, debianPackage: string): void {
 export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;
+  /** The worker found at launch; after a reload or stop, use runningChromiumWorker(). */
   serviceWorker: Worker;
   extensionUrl(path: string): string;
   /** Tab id of the first tab whose URL equals `url` (asked through the service worker). */
@@ -190,13 +224,13 @@ export async function launchChromium(
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(serviceWorker.url()).host;
-    return {
+    const session: ChromiumSession = {
       context,
       extensionId,
       serviceWorker,
       extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
       tabIdOf: async (url) => {
-        const id = await serviceWorker.evaluate(
+        const id = await (await runningChromiumWorker(session)).evaluate(
           async (wanted) => {
             const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
             return (await api.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null;
@@ -211,11 +245,99 @@ export async function launchChromium(
         await rm(profile, { recursive: true, force: true });
       },
     };
+    return session;
   } catch (error) {
     await context.close();
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Reloads the extension the way an update does (chrome.runtime.reload() in its worker) and resolves with the
+ * new worker. Chromium 156 disables a reloaded command-line extension ("unsupported developer extension")
+ * unless developer mode is on, so this turns it on first. Old content scripts stay in their pages, cut off.
+ */
+export async function reloadChromiumExtension(session: ChromiumSession): Promise<Worker> {
+  await configureChromiumExtension(session, null);
+  return whileReloading(session, async (old) => {
+    // The worker dies while answering: the evaluation itself may fail.
+    await old.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+  });
+}
+
+/** Lets the extension run in incognito windows ("spanning": the same worker sees both); resolves with its new worker. */
+export async function allowChromiumIncognito(session: ChromiumSession): Promise<Worker> {
+  return whileReloading(session, () => configureChromiumExtension(session, { incognitoAccess: true }));
+}
+
+/** Turns developer mode on, then applies `change` to the extension, through chrome://extensions' own API. */
+async function configureChromiumExtension(session: ChromiumSession, change: object | null): Promise<void> {
+  type DeveloperPrivate = {
+    updateProfileConfiguration(c: object): Promise<void>;
+    updateExtensionConfiguration(c: object): Promise<void>;
+  };
+  const settings = await session.context.newPage();
+  try {
+    await settings.goto('chrome://extensions/');
+    await settings.evaluate(async ({ extensionId, change }) => {
+      const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+      await api.updateProfileConfiguration({ inDeveloperMode: true });
+      if (change) await api.updateExtensionConfiguration({ extensionId, ...change });
+    }, { extensionId: session.extensionId, change });
+  } finally {
+    await settings.close();
+  }
+}
+
+async function whileReloading(session: ChromiumSession, reload: (old: Worker) => Promise<void>): Promise<Worker> {
+  const old = await runningChromiumWorker(session);
+  const next = session.context.waitForEvent('serviceworker', { predicate: (w) => w !== old, timeout: 15_000 });
+  await reload(old);
+  const worker = await next;
+  session.serviceWorker = worker;
+  return worker;
+}
+
+/**
+ * Stops the extension's service worker with chrome://serviceworker-internals' Stop button, as Chromium does to
+ * an idle worker (CDP's ServiceWorker.stopAllWorkers and Target.closeTarget leave extension workers running).
+ * Resolves once the page reports it STOPPED; the next event or message starts a fresh worker.
+ */
+export async function stopChromiumServiceWorker(session: ChromiumSession): Promise<void> {
+  const internals = await session.context.newPage();
+  try {
+    await internals.goto('chrome://serviceworker-internals/');
+    const scope = `chrome-extension://${session.extensionId}/`;
+    const entry = internals.locator('.serviceworker-registration').filter({ hasText: scope });
+    await entry.getByRole('button', { name: 'Stop' }).first().click();
+    await internals.waitForFunction(
+      (wanted) => [...document.querySelectorAll('.serviceworker-registration')]
+        .some((node) => node.textContent?.includes(wanted) && /Running Status:\s*STOPPED/.test((node as HTMLElement).innerText)),
+      scope,
+      { timeout: 10_000 },
+    );
+  } finally {
+    await internals.close();
+  }
+}
+
+/** The extension's running service worker: the newest one that answers (a stopped worker's handle never does). */
+export async function runningChromiumWorker(session: ChromiumSession, timeoutMs = 10_000): Promise<Worker> {
+  const deadline = Date.now() + timeoutMs;
+  const prefix = `chrome-extension://${session.extensionId}/`;
+  while (Date.now() < deadline) {
+    const workers = session.context.serviceWorkers().filter((w) => w.url().startsWith(prefix)).reverse();
+    for (const worker of workers) {
+      const alive = await Promise.race([
+        worker.evaluate(() => true).catch(() => false),
+        new Promise<boolean>((done) => setTimeout(() => done(false), 500)),
+      ]);
+      if (alive) return worker;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`no running service worker for ${prefix} within ${timeoutMs} ms`);
 }
 
 /** Opens popup.html?tab=<tabId> in a new tab (the popup contract lets tests drive it outside the toolbar). */
@@ -291,6 +413,46 @@ export async function launchFirefox(
   } catch (error) {
     await browser.close();
     throw error;
+  }
+}
+
+/**
+ * Grants the add-on "Run in Private Windows" as about:addons does, then reloads it (its UUID stays).
+ */
+export function allowFirefoxPrivateBrowsing(session: FirefoxSession): Promise<void> {
+  return inAboutAddons(session, { id: session.extensionId, grantPrivate: true });
+}
+
+/** Reloads the add-on (what an update does): its pages and content scripts start again; its UUID stays. */
+export function reloadFirefoxAddon(session: FirefoxSession): Promise<void> {
+  return inAboutAddons(session, { id: session.extensionId, grantPrivate: false });
+}
+
+/**
+ * Runs AddonManager code in about:addons, a privileged page: with --remote-allow-system-access, puppeteer
+ * can evaluate its chrome code. Optionally grants private browsing (ExtensionPermissions), then reloads.
+ */
+async function inAboutAddons(session: FirefoxSession, task: { id: string; grantPrivate: boolean }): Promise<void> {
+  const page = await session.browser.newPage();
+  try {
+    // The page moves to the parent process: puppeteer's goto reports a detached frame, the page loads anyway.
+    page.goto('about:addons', { timeout: 10_000 }).catch(() => undefined);
+    const deadline = Date.now() + 15_000;
+    while ((await page.evaluate(() => 'ChromeUtils' in globalThis && document.readyState === 'complete').catch(() => false)) !== true) {
+      if (Date.now() > deadline) throw new Error('about:addons did not load with chrome privileges within 15 s');
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    await page.evaluate(async ({ id, grantPrivate }: { id: string; grantPrivate: boolean }) => {
+      type Module = Record<string, { add?(id: string, p: object): Promise<void>; getAddonByID?(id: string): Promise<{ reload(): Promise<void> }> }>;
+      // No named inner functions: tsx would wrap them in a __name() helper that this page lacks.
+      const chromeUtils = (globalThis as unknown as { ChromeUtils: { importESModule(url: string): Module } }).ChromeUtils;
+      const { ExtensionPermissions } = chromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const { AddonManager } = chromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      if (grantPrivate) await ExtensionPermissions!.add!(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+      await (await AddonManager!.getAddonByID!(id)).reload();
+    }, task);
+  } finally {
+    await page.close();
   }
 }
 

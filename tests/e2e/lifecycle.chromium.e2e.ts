@@ -1,0 +1,253 @@
+// Extension life cycle in Chromium (issue 8): the shipped content script never announces itself to pages;
+// a stopped service worker loses no tab state; after a reload (what an update does) the old content
+// scripts go quiet without errors and leave the page intact; private-window tabs are never written down.
+// The reload tests run last: they replace the extension's worker for the rest of the file.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page, Worker } from 'playwright-core';
+import {
+  allowChromiumIncognito,
+  CHROME_BUILD,
+  dumpIndexedDbInPage,
+  FIREFOX_BUILD,
+  launchChromium,
+  openPopup,
+  reloadChromiumExtension,
+  runningChromiumWorker,
+  serveFixtures,
+  stopChromiumServiceWorker,
+  type ChromiumSession,
+  type FixtureServer,
+} from './harness';
+
+let session: ChromiumSession;
+let fixtures: FixtureServer;
+
+before(async () => {
+  fixtures = await serveFixtures();
+  session = await launchChromium();
+});
+after(async () => {
+  await session?.close();
+  await fixtures?.close();
+});
+
+type Chrome = {
+  action: { getBadgeText(d: { tabId: number }): Promise<string>; setBadgeText(d: { tabId: number; text: string }): Promise<void> };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  windows: { create(d: { url: string; incognito: boolean }): Promise<{ tabs?: Array<{ id?: number }> }> };
+};
+
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  return last;
+}
+
+async function readBadge(tabId: number): Promise<string> {
+  const worker = await runningChromiumWorker(session);
+  return worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** storage.session's copy of the tab records (what a restarted worker rebuilds from). */
+async function readStoredTabs(worker: Worker): Promise<Record<string, { url: string; mentions: Array<{ vendor: string }> }>> {
+  return worker.evaluate(async () => {
+    const stored = (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get('tabs')).tabs;
+    return (stored ?? {}) as Record<string, { url: string; mentions: Array<{ vendor: string }> }>;
+  });
+}
+
+function readHighlights(page: Page, name = 'dual-use'): Promise<string[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get(highlightName);
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  }, name);
+}
+
+/** Uncaught errors and console errors on a page, from the page or from the content script (missing favicons aside). */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** What the popup shows for a tab: each company with its reasons and finding titles. */
+async function readPopup(tabId: number): Promise<string[]> {
+  const popup = await openPopup(session, tabId);
+  try {
+    await popup.waitForSelector('main[aria-busy="false"]');
+    return await popup.$$eval('.company', (sections) => sections.map((section) => [
+      section.querySelector('h3 > span')?.textContent ?? '',
+      ...[...section.querySelectorAll('.reasons li, .finding h4')].map((node) => node.textContent ?? ''),
+    ].join(' | ')));
+  } finally {
+    await popup.close();
+  }
+}
+
+const ARTICLE_MARKS = 5;
+
+test('the shipped content script never tells the page it is there (no dual-use:idle), nor stores anything', async () => {
+  for (const build of [CHROME_BUILD, FIREFOX_BUILD]) {
+    const code = await readFile(join(build, 'content-scripts/annotate.js'), 'utf8');
+    assert.ok(!code.includes('dual-use:idle'), `${build}: the bench-only event is compiled out`);
+    for (const storage of [/\blocalStorage\b/, /\bsessionStorage\b/, /\bindexedDB\b/, /document\.cookie/, /\.storage\.(local|session|sync)\b/]) {
+      assert.doesNotMatch(code, storage, `${build}: the content script keeps nothing (${storage})`);
+    }
+  }
+  const page = await session.context.newPage();
+  try {
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      for (const target of [document, window]) {
+        target.addEventListener('dual-use:idle', (event) => seen.push(event.type), true);
+      }
+    });
+    await page.goto(fixtures.url('/annotate-article.html'));
+    await waitFor(() => readHighlights(page), (m) => m.length >= ARTICLE_MARKS, 'marks');
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Later: Oracle.' })));
+    await waitFor(() => readHighlights(page), (m) => m.includes('Oracle'), 'the late mention');
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a stopped service worker comes back with the same findings and badge for a tab', async () => {
+  const path = '/popup-palantir-microsoft.html';
+  const page = await session.context.newPage();
+  try {
+    await page.goto(fixtures.url(path));
+    const tabId = await session.tabIdOf(fixtures.url(path));
+    assert.equal(await waitFor(() => readBadge(tabId), (t) => t === '2', 'the badge'), '2');
+    const before = await readPopup(tabId);
+    assert.deepEqual(before.map((line) => line.split(' | ')[0]).sort(), ['Microsoft', 'Palantir']);
+    const oldWorker = await runningChromiumWorker(session);
+    await waitFor(() => readStoredTabs(oldWorker), (tabs) => String(tabId) in tabs, 'the tab in storage.session');
+    await oldWorker.evaluate(() => void ((globalThis as unknown as { __old: boolean }).__old = true));
+
+    await stopChromiumServiceWorker(session);
+    // The popup's message wakes a fresh worker, which has only storage.session to answer from.
+    assert.deepEqual(await readPopup(tabId), before);
+    const worker = await runningChromiumWorker(session);
+    assert.equal(await worker.evaluate(() => (globalThis as unknown as { __old?: boolean }).__old ?? false), false, 'a new worker answered');
+    // The badge is kept by the browser; make the new worker compute it again from what it restored.
+    await worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.setBadgeText({ tabId: id, text: '' }), tabId);
+    await page.evaluate(() => void (location.hash = 'after-restart'));
+    assert.equal(await waitFor(() => readBadge(tabId), (t) => t === '2', 'the badge computed again'), '2');
+  } finally {
+    await page.close();
+  }
+});
+
+test('after the extension reloads, old content scripts go quiet: no errors, marks gone, the page intact', async () => {
+  const triggers = ['mutation', 'hover', 'keys', 'navigation'] as const;
+  const pages = new Map<(typeof triggers)[number], { page: Page; errors: string[] }>();
+  for (const trigger of triggers) {
+    const page = await session.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(fixtures.url(`/annotate-article.html?${trigger}`));
+    await waitFor(() => readHighlights(page), (m) => m.length >= ARTICLE_MARKS, `marks (${trigger})`);
+    pages.set(trigger, { page, errors });
+  }
+  const get = (trigger: (typeof triggers)[number]) => pages.get(trigger)!.page;
+  try {
+    await get('keys').evaluate(() => {
+      const keys: string[] = [];
+      (window as unknown as { __keys: string[] }).__keys = keys;
+      document.addEventListener('keydown', (event) => keys.push(`${event.code}${event.defaultPrevented ? ' prevented' : ''}`));
+    });
+
+    await reloadChromiumExtension(session);
+
+    const added = await get('mutation').evaluate(() => {
+      const paragraph = Object.assign(document.createElement('p'), { textContent: 'Late news: Oracle and Palantir signed.' });
+      document.body.append(paragraph);
+      return paragraph.outerHTML;
+    });
+    const point = await get('hover').evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('dual-use')!;
+      const rect = [...highlight].find((r) => r.toString() === 'Microsoft Azure')!.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await get('hover').mouse.move(point.x - 40, point.y + 200);
+    await get('hover').mouse.move(point.x, point.y, { steps: 4 });
+    await get('keys').keyboard.press('Alt+Shift+KeyU');
+    await get('navigation').evaluate(() => history.pushState({}, '', '#second-view'));
+    // Longer than the hover delay, a frame, a slice and the mention report.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    for (const trigger of triggers) {
+      const { page, errors } = pages.get(trigger)!;
+      assert.deepEqual(errors, [], `${trigger}: no errors`);
+      assert.deepEqual(await readHighlights(page), [], `${trigger}: the old marks are removed`);
+      assert.deepEqual(await readHighlights(page, 'dual-use-current'), [], `${trigger}: no current mark`);
+      const state = await page.evaluate(() => {
+        const host = document.querySelector('dual-use-tooltip') as HTMLElement | null;
+        return {
+          body: document.body.innerHTML,
+          initial: (window as unknown as { __initialBody: string }).__initialBody,
+          tooltip: !!host && host.isConnected && getComputedStyle(host).display !== 'none',
+        };
+      });
+      assert.equal(state.tooltip, false, `${trigger}: no tooltip`);
+      assert.equal(state.body, state.initial + (trigger === 'mutation' ? added : ''), `${trigger}: the page's DOM is intact`);
+    }
+    assert.deepEqual(await get('keys').evaluate(() => (window as unknown as { __keys: string[] }).__keys), ['AltLeft', 'ShiftLeft', 'KeyU'],
+      'the page gets its keys back, none prevented');
+
+    // The reloaded extension annotates pages loaded from now on.
+    const fresh = await session.context.newPage();
+    const errors = collectErrors(fresh);
+    await fresh.goto(fixtures.url('/annotate-article.html?fresh'));
+    await waitFor(() => readHighlights(fresh), (m) => m.length >= ARTICLE_MARKS, 'marks from the reloaded extension');
+    assert.deepEqual(errors, []);
+    await fresh.close();
+  } finally {
+    for (const { page } of pages.values()) await page.close();
+  }
+});
+
+test('tabs of a private window are never written to storage.session or IndexedDB', async () => {
+  await allowChromiumIncognito(session);
+
+  const normalUrl = fixtures.url('/popup-palantir-microsoft.html?normal-window');
+  const privateUrl = fixtures.url('/popup-palantir-microsoft.html?private-window');
+  const page = await session.context.newPage();
+  try {
+    await page.goto(normalUrl);
+    const normalTab = await session.tabIdOf(normalUrl);
+    await waitFor(() => readBadge(normalTab), (t) => t === '2', 'the normal tab badge');
+    const worker = await runningChromiumWorker(session);
+    const privateTab = await worker.evaluate(async (url) => {
+      const window = await (globalThis as unknown as { chrome: Chrome }).chrome.windows.create({ url, incognito: true });
+      return window.tabs?.[0]?.id ?? null;
+    }, privateUrl);
+    assert.ok(privateTab !== null, 'a private window opened');
+    // The content script ran there and the background counted it (in memory)...
+    assert.equal(await waitFor(() => readBadge(privateTab), (t) => t === '2', 'the private tab badge'), '2');
+    // ...then the normal tab moves on, which makes the store write again (after any coalescing delay).
+    const laterUrl = fixtures.url('/popup-no-company.html?normal-window-later');
+    await page.goto(laterUrl);
+    await waitFor(() => readStoredTabs(worker), (tabs) => tabs[String(normalTab)]?.url === laterUrl, 'the normal tab written');
+    const stored = await readStoredTabs(worker);
+    assert.ok(!(String(privateTab) in stored), 'the private tab is not in storage.session');
+    assert.ok(!JSON.stringify(stored).includes('private-window'), 'no private URL in storage.session');
+    const databases = await worker.evaluate(dumpIndexedDbInPage);
+    assert.ok(databases.length > 0, 'the extension database was read');
+    for (const entry of databases) assert.ok(!entry.includes('private-window'), `no private URL in ${entry.slice(0, 60)}`);
+  } finally {
+    await page.close();
+  }
+});
