@@ -427,6 +427,13 @@ function checkSlices(stats: RunStats): void {
   for (const ms of stats.slices) expect(ms).toBeLessThanOrEqual(bound);
 }
 
+/** Counterexamples found before, replayed on every run. */
+const PINNED_EXAMPLES: [Spec[], Edit[]][] = [
+  // Seed 1794653134: the fallback wrapped a range that ran into <b>; happy-dom cloned the <b>
+  // instead of throwing as the DOM spec says, and clearing left an empty <b> behind.
+  [[{ k: 'el', tag: 'template', attrs: [], children: [{ k: 'text', parts: [''] }] }, { k: 'split', name: 'Activision Blizzard', at: 1, wrap: 'b' }], []],
+];
+
 describe('Annotator fuzz (fast-check)', () => {
   for (const mode of ['highlight', 'fallback'] as const) {
     it(`leaves hostile, malformed pages unchanged and keeps to its slices (${mode})`, async () => {
@@ -436,7 +443,7 @@ describe('Annotator fuzz (fast-check)', () => {
           if (process.env.FUZZ_STATS) console.log(mode, Math.max(0, ...stats.slices).toFixed(2), Math.max(0, ...stats.segments), stats.slices.length, document.body.textContent?.length);
           checkSlices(stats);
         }),
-        { numRuns: NUM_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+        { numRuns: NUM_RUNS, examples: PINNED_EXAMPLES, ...(SEED === undefined ? {} : { seed: SEED }) },
       );
     }, 60_000);
   }

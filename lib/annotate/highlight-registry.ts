@@ -122,6 +122,10 @@ export class HighlightRegistry {
       const asText = (node: Node) => (node.nodeType === 3 ? (node as Text) : null);
       const start = asText(range.startContainer);
       const end = asText(range.endContainer);
+      // Wrapping needs both ends in one parent: where an element is only partly selected, the DOM
+      // spec has surroundContents throw, but not every implementation does (some clone the element).
+      const parentOf = (node: Node): Node | null => (node.nodeType === 3 ? node.parentNode : node);
+      if (parentOf(range.startContainer) !== parentOf(range.endContainer)) return null;
       const common = range.commonAncestorContainer;
       const before = new Set<Node>((common.nodeType === 3 ? common.parentNode : common)?.childNodes ?? []);
       try {

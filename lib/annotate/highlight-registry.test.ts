@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+// The fallback painting (no CSS Custom Highlight API): what it wraps, and that clearing gives the page
+// back exactly the nodes it had.
+import { afterEach, describe, expect, it } from 'vitest';
+import { HighlightRegistry } from './highlight-registry';
+
+const mention = { vendor: 'microsoft', entity: 'activision-blizzard', alias: 'Activision Blizzard', start: 0, end: 19 };
+
+afterEach(() => document.body.replaceChildren());
+
+describe('HighlightRegistry fallback', () => {
+  it('wraps a mention inside one text node and restores the very same nodes when cleared', () => {
+    const text = document.createTextNode('see Activision Blizzard now');
+    document.body.append(text);
+    const registry = new HighlightRegistry(null);
+    const range = document.createRange();
+    range.setStart(text, 4);
+    range.setEnd(text, 23);
+    expect(registry.add(mention, range)?.wrapper?.textContent).toBe('Activision Blizzard');
+    registry.clear();
+    expect(document.body.childNodes).toHaveLength(1);
+    expect(document.body.firstChild).toBe(text);
+    expect(text.data).toBe('see Activision Blizzard now');
+  });
+
+  it('refuses a mention that only partly covers an element, and leaves the page as it was', () => {
+    // The DOM spec has surroundContents throw here; an implementation that clones the <b> instead
+    // leaves an empty one behind (the fuzz test's pinned example reproduces that case).
+    const template = document.createElement('template');
+    const head = document.createTextNode('A');
+    const bold = document.createElement('b');
+    bold.append('ctivision Blizzard');
+    document.body.append(template, head, bold);
+    const registry = new HighlightRegistry(null);
+    const range = document.createRange();
+    range.setStart(head, 0);
+    range.setEnd(bold.firstChild as Text, 18);
+    expect(registry.add(mention, range)).toBeNull();
+    registry.clear();
+    expect([...document.body.childNodes]).toEqual([template, head, bold]);
+    expect(document.body.innerHTML).toBe('<template></template>A<b>ctivision Blizzard</b>');
+  });
+});
