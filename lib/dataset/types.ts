@@ -34,7 +34,7 @@ export interface AmbiguityRule {
   forbidNear?: string[];
   /** Words either side looked at by requireNear/forbidNear (default 8). */
   window?: number;
-  /** Counts only if an unambiguous alias of the same top-level vendor appears in the same document. */
+  /** Counts only if a mention of the same top-level vendor that does not need corroboration appears in the same document. */
   requireCorroboration?: boolean;
   /** Why the rule exists, for reviewers. */
   note: string;

@@ -64,6 +64,8 @@ describe('matchText: rules from the catalog', () => {
     { rule: 'requireCorroboration: Meta alone (fr)', lang: 'fr', text: 'Meta a répondu', expected: [] },
     { rule: 'requireCorroboration: Meta with Instagram (fr)', lang: 'fr', text: 'Meta, maison mère d’Instagram', expected: ['Meta@meta', 'Instagram@meta'] },
     { rule: 'ambiguous aliases do not corroborate each other', lang: 'en', text: 'Gotham runs on Azure', expected: [] },
+    { rule: 'an alias with a rule of its own, once passed, corroborates', lang: 'en', text: 'Maven feeds Gotham', expected: ['Maven@palantir', 'Gotham@palantir'] },
+    { rule: 'an alias its rule refused does not corroborate', lang: 'en', text: 'Apache Maven feeds Gotham', expected: [] },
     // Normalisation.
     { rule: 'NBSP inside a multi-word alias', lang: 'en', text: 'Amazon\u00a0Web\u00a0Services', expected: ['Amazon\u00a0Web\u00a0Services@amazon'] },
     { rule: 'soft hyphen inside an alias', lang: 'en', text: 'Pa\u00adlan\u00adtir', expected: ['Pa\u00adlan\u00adtir@palantir'] },

@@ -8,8 +8,9 @@
 // catalog (case, neighbouring words, words nearby) → leftmost then longest alias wins, no
 // overlaps → document-level corroboration. Offsets in results always refer to the ORIGINAL text.
 //
-// Document-level API, for `requireCorroboration` (an ambiguous alias counts only when an
-// unambiguous alias of the same top-level vendor appears in the same document):
+// Document-level API, for `requireCorroboration` (such an alias counts only when a mention of the
+// same top-level vendor that does not need corroboration, its local rules passed, is in the same
+// document: "Palantir" corroborates "Gotham" although "Palantir" has a rule of its own):
 //   - matchDocument(texts) treats the texts (text nodes, blocks, lines…) as one document;
 //   - or two phases: findCandidates(text) per chunk as it arrives, then resolveCandidates(all
 //     chunks' candidates) once the document is known; matchText(text) = one-chunk document.
@@ -29,9 +30,9 @@ import type { DomainMatch, Mention } from './types';
 
 /** A mention found in one chunk before document-level corroboration is decided. */
 export interface Candidate extends Mention {
-  /** Needs an unambiguous alias of the same vendor elsewhere in the document. */
+  /** Needs a corroborating mention of the same vendor elsewhere in the document. */
   needsCorroboration: boolean;
-  /** Is itself an unambiguous alias, so it corroborates its vendor. */
+  /** Passed its own rules without needing corroboration, so it corroborates its vendor. */
   corroborates: boolean;
 }
 
@@ -202,7 +203,7 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
         start: normal ? normal.toOriginalStart(hit.start) : hit.start,
         end: normal ? normal.toOriginalEnd(hit.end) : hit.end,
         needsCorroboration: term.rule?.requireCorroboration === true,
-        corroborates: term.rule === null,
+        corroborates: term.rule?.requireCorroboration !== true,
       });
       reached = hit.end;
     }

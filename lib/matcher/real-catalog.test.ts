@@ -20,6 +20,8 @@ describe('real catalog: ambiguous names need evidence', () => {
     { lang: 'en', text: 'the Oracle of Delphi', expected: [] },
     { lang: 'en', text: 'Claude Monet painted water lilies', expected: [] },
     { lang: 'en', text: 'Batman returns to Gotham City', expected: [] },
+    { lang: 'en', text: 'Palantir Gotham and Palantir’s Foundry', expected: ['Palantir@palantir', 'Gotham@palantir', 'Palantir@palantir', 'Foundry@palantir'] },
+    { lang: 'fr', text: 'Palantir fournit Gotham à la DGSI', expected: ['Palantir@palantir', 'Gotham@palantir'] },
     { lang: 'en', text: 'offices in San Francisco', expected: [] },
     { lang: 'en', text: 'build it with Apache Maven', expected: [] },
     { lang: 'en', text: 'a 300 hp engine', expected: [] },
