@@ -1,8 +1,8 @@
 // In-page annotations in Chromium: the shared checks of annotate.e2e.ts through playwright-core.
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { defineAnnotateChecks, type AnnotateEnv, type AnnotatePage } from './annotate.e2e';
+import { defineAnnotateChecks, type AnnotateEnv } from './annotate.e2e';
 import { launchChromium, openPopup, serveFixtures, type ChromiumSession, type FixtureServer } from './harness';
+import { playwrightPage } from './page-drivers';
 
 let session: ChromiumSession;
 let fixtures: FixtureServer;
@@ -16,18 +16,9 @@ after(async () => {
   await fixtures?.close();
 });
 
-function adapt(page: Page): AnnotatePage {
-  return {
-    goto: async (url) => void (await page.goto(url)),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    mouseMove: (x, y) => page.mouse.move(x, y, { steps: 4 }),
-    press: (modifiers, key) => page.keyboard.press([...modifiers, key].join('+')),
-    close: () => page.close(),
-  };
-}
 
 const env = (): AnnotateEnv => ({
-  newPage: async () => adapt(await session.context.newPage()),
+  newPage: async () => playwrightPage(await session.context.newPage()),
   url: (path) => fixtures.url(path),
   switchSite: async (pageUrl, on) => {
     const popup = await openPopup(session, await session.tabIdOf(pageUrl));

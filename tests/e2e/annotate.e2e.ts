@@ -3,6 +3,7 @@
 // late content marked, tooltip on hover and by keyboard, the site switch honoured.
 // The browser-specific files (annotate.chromium.e2e.ts, annotate.firefox.e2e.ts) adapt their driver to AnnotatePage.
 import assert from 'node:assert/strict';
+import { waitFor } from './harness';
 
 /** The few page operations the checks need, implemented by each browser's driver. */
 export interface AnnotatePage {
@@ -30,16 +31,6 @@ export async function readHighlights(page: AnnotatePage, name = 'dual-use'): Pro
   }, name);
 }
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-}
 
 const sorted = (list: string[]) => [...list].sort();
 

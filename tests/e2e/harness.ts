@@ -31,6 +31,18 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Polls `read` every 100 ms until `ok` accepts its value; fails after `timeoutMs` with the last value seen. */
+export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  return last;
+}
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');

@@ -6,6 +6,7 @@
 // keyboard access and the tooltip must keep working where the page lets them, and nothing of ours
 // may break the page. hostile-page.chromium.e2e.ts and hostile-page.firefox.e2e.ts run these checks.
 import assert from 'node:assert/strict';
+import { waitFor } from './harness';
 import { readHighlights, type AnnotatePage } from './annotate.e2e';
 
 export interface HostileEnv {
@@ -15,16 +16,6 @@ export interface HostileEnv {
 
 const LEAD = ['Google', 'Microsoft Azure', 'Palantir'];
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-}
 
 /** Our tooltip, whatever tag of our family it had to use: visible, and its text. */
 function readTooltip(page: AnnotatePage) {

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page, Worker } from 'playwright-core';
+import { readHighlights } from './annotate.e2e';
+import { playwrightPage } from './page-drivers';
 import {
   allowChromiumIncognito,
   CHROME_BUILD,
@@ -17,6 +19,7 @@ import {
   reloadChromiumExtension,
   runningChromiumWorker,
   serveFixtures,
+  waitFor,
   stopChromiumServiceWorker,
   type ChromiumSession,
   type FixtureServer,
@@ -40,16 +43,6 @@ type Chrome = {
   windows: { create(d: { url: string; incognito: boolean }): Promise<{ tabs?: Array<{ id?: number }> }> };
 };
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-}
 
 async function readBadge(tabId: number): Promise<string> {
   const worker = await runningChromiumWorker(session);
@@ -64,12 +57,6 @@ async function readStoredTabs(worker: Worker): Promise<Record<string, { url: str
   });
 }
 
-function readHighlights(page: Page, name = 'dual-use'): Promise<string[]> {
-  return page.evaluate((highlightName) => {
-    const highlight = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get(highlightName);
-    return highlight ? [...highlight].map((range) => range.toString()) : [];
-  }, name);
-}
 
 /** Uncaught errors and console errors on a page, from the page or from the content script (missing favicons aside). */
 function collectErrors(page: Page): string[] {
@@ -115,9 +102,9 @@ test('the shipped content script never tells the page it is there (no dual-use:i
       }
     });
     await page.goto(fixtures.url('/annotate-article.html'));
-    await waitFor(() => readHighlights(page), (m) => m.length >= ARTICLE_MARKS, 'marks');
+    await waitFor(() => readHighlights(playwrightPage(page)), (m) => m.length >= ARTICLE_MARKS, 'marks');
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Later: Oracle.' })));
-    await waitFor(() => readHighlights(page), (m) => m.includes('Oracle'), 'the late mention');
+    await waitFor(() => readHighlights(playwrightPage(page)), (m) => m.includes('Oracle'), 'the late mention');
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), []);
   } finally {
     await page.close();
@@ -158,7 +145,7 @@ test('after the extension reloads, old content scripts go quiet: no errors, mark
     const page = await session.context.newPage();
     const errors = collectErrors(page);
     await page.goto(fixtures.url(`/annotate-article.html?${trigger}`));
-    await waitFor(() => readHighlights(page), (m) => m.length >= ARTICLE_MARKS, `marks (${trigger})`);
+    await waitFor(() => readHighlights(playwrightPage(page)), (m) => m.length >= ARTICLE_MARKS, `marks (${trigger})`);
     pages.set(trigger, { page, errors });
   }
   const get = (trigger: (typeof triggers)[number]) => pages.get(trigger)!.page;
@@ -191,8 +178,8 @@ test('after the extension reloads, old content scripts go quiet: no errors, mark
     for (const trigger of triggers) {
       const { page, errors } = pages.get(trigger)!;
       assert.deepEqual(errors, [], `${trigger}: no errors`);
-      assert.deepEqual(await readHighlights(page), [], `${trigger}: the old marks are removed`);
-      assert.deepEqual(await readHighlights(page, 'dual-use-current'), [], `${trigger}: no current mark`);
+      assert.deepEqual(await readHighlights(playwrightPage(page)), [], `${trigger}: the old marks are removed`);
+      assert.deepEqual(await readHighlights(playwrightPage(page), 'dual-use-current'), [], `${trigger}: no current mark`);
       const state = await page.evaluate(() => {
         const host = document.querySelector('dual-use-tooltip') as HTMLElement | null;
         return {
@@ -211,7 +198,7 @@ test('after the extension reloads, old content scripts go quiet: no errors, mark
     const fresh = await session.context.newPage();
     const errors = collectErrors(fresh);
     await fresh.goto(fixtures.url('/annotate-article.html?fresh'));
-    await waitFor(() => readHighlights(fresh), (m) => m.length >= ARTICLE_MARKS, 'marks from the reloaded extension');
+    await waitFor(() => readHighlights(playwrightPage(fresh)), (m) => m.length >= ARTICLE_MARKS, 'marks from the reloaded extension');
     assert.deepEqual(errors, []);
     await fresh.close();
   } finally {

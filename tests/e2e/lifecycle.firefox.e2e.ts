@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
+import { readHighlights } from './annotate.e2e';
+import { puppeteerPage } from './page-drivers';
 import {
   allowFirefoxPrivateBrowsing,
   dumpIndexedDbInPage,
@@ -11,6 +13,7 @@ import {
   launchFirefox,
   reloadFirefoxAddon,
   serveFixtures,
+  waitFor,
   type FirefoxSession,
   type FixtureServer,
 } from './harness';
@@ -34,16 +37,6 @@ type Browser = {
   windows: { create(d: { url: string; incognito: boolean }): Promise<{ tabs?: Array<{ id?: number }> }> };
 };
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  return last;
-}
 
 const readBadge = (ext: Page, tabId: number) =>
   ext.evaluate((id: number) => (globalThis as unknown as { browser: Browser }).browser.action.getBadgeText({ tabId: id }), tabId);
@@ -54,12 +47,6 @@ const readStoredTabs = (ext: Page) =>
     return (stored ?? {}) as Record<string, { url: string }>;
   });
 
-function readHighlights(page: Page, name = 'dual-use'): Promise<string[]> {
-  return page.evaluate((highlightName: string) => {
-    const highlight = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get(highlightName);
-    return highlight ? [...highlight].map((range) => range.toString()) : [];
-  }, name);
-}
 
 /** Every tooltip element on the page and whether it shows, with the start of its text. */
 const readTooltips = (page: Page) =>
@@ -83,15 +70,15 @@ test('after the add-on reloads, the page keeps no dead tooltip or marks and the 
   });
   try {
     await page.goto(fixtures.url('/annotate-article.html'), { waitUntil: 'load' });
-    const marks = await waitFor(() => readHighlights(page), (m) => m.length >= 5, 'marks');
+    const marks = await waitFor(() => readHighlights(puppeteerPage(page)), (m) => m.length >= 5, 'marks');
     await pressNextMark(page);
     await waitFor(() => readTooltips(page), (t) => t.length === 1 && t[0]!.startsWith('block'), 'the tooltip open');
 
     await reloadFirefoxAddon(session);
     // Firefox runs the new content script in the open tab; the old one's sandbox is gone.
     await waitFor(() => readTooltips(page), (t) => t.every((line) => line.startsWith('none')), 'the old tooltip gone');
-    assert.deepEqual((await waitFor(() => readHighlights(page), (m) => m.length >= 5, 'marks again')).sort(), [...marks].sort());
-    assert.deepEqual(await readHighlights(page, 'dual-use-current'), [], 'no current mark left over');
+    assert.deepEqual((await waitFor(() => readHighlights(puppeteerPage(page)), (m) => m.length >= 5, 'marks again')).sort(), [...marks].sort());
+    assert.deepEqual(await readHighlights(puppeteerPage(page), 'dual-use-current'), [], 'no current mark left over');
     await pressNextMark(page);
     const shown = await waitFor(() => readTooltips(page), (t) => t.some((line) => /^block: .*finding/.test(line)), 'a tooltip from the new script');
     assert.equal(shown.length, 1, `one tooltip element: ${shown.join(' / ')}`);
