@@ -8,5 +8,6 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'entrypoints/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/fast-check-seed.ts'],
   },
 });

@@ -8,7 +8,7 @@
 // skipped areas is marked; counts are not changed by our own painting; each time slice stays within
 // its budget plus one segment, measured by an injected clock that counts work (characters matched),
 // not wall time, so a loaded machine cannot make it flake.
-// FUZZ_RUNS and FUZZ_SEED (environment) widen or replay a run; FUZZ_STATS=1 prints each run's longest slice.
+// FUZZ_RUNS widens a run and FUZZ_SEED replays one (tests/unit/fast-check-seed.ts); FUZZ_STATS=1 prints each run's longest slice.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../dataset/bundled';
@@ -23,9 +23,6 @@ import { Tooltip } from './tooltip';
 const matcher = compileMatcher(bundledDataset.entities);
 const NAMES = [...new Set(bundledDataset.entities.flatMap((e) => [...e.aliases, ...e.products]))];
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
-// CI replays one fixed seed so that a landing never depends on the draw; every local run draws a new
-// one (fast-check prints it on failure: replay it with FUZZ_SEED).
-const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20261201 : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // The work clock: matching costs 1 ms per 2,000 characters plus a fixed 0.02 ms per call; painting
@@ -443,7 +440,7 @@ describe('Annotator fuzz (fast-check)', () => {
           if (process.env.FUZZ_STATS) console.log(mode, Math.max(0, ...stats.slices).toFixed(2), Math.max(0, ...stats.segments), stats.slices.length, document.body.textContent?.length);
           checkSlices(stats);
         }),
-        { numRuns: NUM_RUNS, examples: PINNED_EXAMPLES, ...(SEED === undefined ? {} : { seed: SEED }) },
+        { numRuns: NUM_RUNS, examples: PINNED_EXAMPLES },
       );
     }, 60_000);
   }

@@ -76,6 +76,8 @@ describe('matchText: rules from the catalog', () => {
     { rule: 'whitespace run inside a multi-word alias', lang: 'en', text: 'Amazon \n  Web\tServices', expected: ['Amazon \n  Web\tServices@amazon'] },
     { rule: 'soft hyphen and space run together', lang: 'en', text: 'Amazon \u00ad Web Ser\u00advices', expected: ['Amazon \u00ad Web Ser\u00advices@amazon'] },
     { rule: 'notBefore reads through a soft hyphen: Amazon rain­forest', lang: 'en', text: 'the Amazon rain\u00adforest', expected: [] },
+    { rule: 'notAfterNumber reads a number through a soft hyphen', lang: 'en', text: 'a 3\u00ad00 HP engine', expected: [] },
+    { rule: 'notAfter reads a word that starts with a soft hyphen', lang: 'en', text: '\u00adthe \u00adOracle spoke', expected: [] },
     { rule: 'notBefore across NBSP and a line break: Oracle of Delphi', lang: 'en', text: 'the Oracle\u00a0of\nDelphi', expected: [] },
     { rule: 'soft hyphen before a letter is no boundary', lang: 'en', text: 'Amazon\u00adian tribes', expected: [] },
     { rule: 'zero-width space is no boundary either', lang: 'en', text: 'Goo\u200bgle\u200bplex', expected: [] },

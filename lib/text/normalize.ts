@@ -64,8 +64,16 @@ export function foldUnit(unit: number): number {
   return folded - 1;
 }
 
+/** Units foldText cannot leave to the native lower-casing: equivalents, invisible units, Σ (final-sigma rule). */
+const NEEDS_UNIT_FOLD = /[\t-\r\u00a0\u00ad\u00ae\u02bc\u03a3\u1680\u2000-\u200d\u2018\u2019\u2028\u2029\u202f\u2032\u205f\u2060\u2122\u3000\ufeff]/;
+
 /** Folds and canonicalises a short string unit by unit, invisible units left out (words, catalog terms). */
 export function foldText(text: string): string {
+  // The native lower-casing maps each unit as foldUnit does when it keeps the length (Σ aside).
+  if (!NEEDS_UNIT_FOLD.test(text)) {
+    const lower = text.toLowerCase();
+    if (lower.length === text.length) return lower;
+  }
   let result = '';
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -130,34 +138,39 @@ export function unitFrom(text: string, index: number): number {
 /** Hangul medial vowels and final consonants compose with the syllable before them. */
 const isJamoMedialOrFinal = (unit: number): boolean => unit >= 0x1160 && unit <= 0x11ff;
 
-/** 0 = not yet known, 1 = NFKC leaves the unit alone, 2 = it may change it or what it follows. */
-const composedCache = new Uint8Array(0x10000);
+// What NFKC may do to a unit, found on first sight: bit 1 set once known, bit 2 "may compose"
+// (it or what it follows may change), bit 4 "combining" (a mark or a medial/final jamo, which
+// composes with the unit before it).
+const KNOWN = 1;
+const MAY_COMPOSE = 2;
+const COMBINING = 4;
+const composeInfo = new Uint8Array(0x10000);
+
+function composeInfoOf(unit: number): number {
+  let info = composeInfo[unit] ?? 0;
+  if (info === 0) {
+    const char = String.fromCharCode(unit);
+    const combining = unit >= 0x300 && (COMBINING_MARK.test(char) || isJamoMedialOrFinal(unit));
+    // Equivalents (NBSP, typographic spaces) and invisible units (™) are read as they are, not rewritten.
+    const special = canonicalUnit(unit) !== unit || isInvisibleUnit(unit);
+    const composes = unit >= 0x80 && !special && (combining || (unit >= 0xd800 && unit <= 0xdfff) || char.normalize('NFKC') !== char);
+    info = KNOWN | (composes ? MAY_COMPOSE : 0) | (combining ? COMBINING : 0);
+    composeInfo[unit] = info;
+  }
+  return info;
+}
 
 /**
  * True when NFKC may change this unit or compose it with the one before: combining marks,
  * surrogates, compatibility characters. normalizeText leaves everything else as it is.
  */
 export function mayCompose(unit: number): boolean {
-  if (unit < 0x80) return false;
-  let known = composedCache[unit] ?? 0;
-  if (known === 0) {
-    known = maybeComposedUncached(unit) ? 2 : 1;
-    composedCache[unit] = known;
-  }
-  return known === 2;
-}
-
-function maybeComposedUncached(unit: number): boolean {
-  // Equivalents (NBSP, typographic spaces) and invisible units (™) are read as they are, not rewritten.
-  if (canonicalUnit(unit) !== unit || isInvisibleUnit(unit)) return false;
-  if (unit >= 0xd800 && unit <= 0xdfff) return true;
-  const char = String.fromCharCode(unit);
-  return COMBINING_MARK.test(char) || isJamoMedialOrFinal(unit) || char.normalize('NFKC') !== char;
+  return unit >= 0x80 && (composeInfoOf(unit) & MAY_COMPOSE) !== 0;
 }
 
 function isCombiningAt(input: string, index: number): boolean {
   const unit = input.charCodeAt(index);
-  return unit >= 0x300 && (COMBINING_MARK.test(input.charAt(index)) || isJamoMedialOrFinal(unit));
+  return unit >= 0x300 && (composeInfoOf(unit) & COMBINING) !== 0;
 }
 
 /** The piece NFKC must see for a unit that mayCompose: its character (a surrogate pair is one), its marks, and the character before a leading mark. */
@@ -210,10 +223,27 @@ export function isStableAt(text: string, index: number): boolean {
     const high = text.charCodeAt(index - 1);
     if (high >= 0xd800 && high <= 0xdbff) return true;
   }
-  const { start, stop } = composedPieceAt(text, index, 0);
-  const source = text.slice(start, stop);
-  return composePiece(source) === source;
+  // A mark, or a high surrogate, is judged with its neighbour (the unit before, the low half
+  // after): one cached answer per pair, since scripts written with marks repeat the same pairs.
+  const combining = (composeInfoOf(unit) & COMBINING) !== 0;
+  const high = unit >= 0xd800 && unit <= 0xdbff;
+  if (combining || high) {
+    const other = combining ? (index > 0 ? text.charCodeAt(index - 1) : -1) : index + 1 < text.length ? text.charCodeAt(index + 1) : -1;
+    const key = combining ? other * 0x10000 + unit : unit * 0x10000 + other;
+    let stable = stablePairs.get(key);
+    if (stable === undefined) {
+      const pair = other < 0 ? String.fromCharCode(unit) : combining ? String.fromCharCode(other, unit) : String.fromCharCode(unit, other);
+      stable = dropInvisible(pair).normalize('NFKC') === dropInvisible(pair);
+      if (stablePairs.size < 65536) stablePairs.set(key, stable);
+    }
+    return stable;
+  }
+  // Any other unit that may compose is one NFKC changes on its own (a ligature, a full-width letter).
+  return false;
 }
+
+/** NFKC-stable pairs (key: first unit × 0x10000 + second), see isStableAt. */
+const stablePairs = new Map<number, boolean>();
 
 /**
  * Normalises `input` for matching, keeping the map back to original offsets: each piece NFKC
