@@ -12,7 +12,7 @@ import { findHighlightApi, HighlightRegistry, removeStaleMarks, type Mark } from
 import { findMarkAtPoint, pickNextMark, readNavigationKey } from './interaction';
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
-import { Tooltip, TOOLTIP_TAG } from './tooltip';
+import { isTooltipHost, Tooltip } from './tooltip';
 
 /** What the session needs from its surroundings (WXT's ctx and the messaging wrapper in the extension). */
 export interface SessionHost {
@@ -41,11 +41,9 @@ export interface SessionHost {
  */
 export function removeLeftovers(win: Window & typeof globalThis): void {
   removeStaleMarks(win);
-  // The tooltip host is a child of <html>, named TOOLTIP_TAG or, where the page took that name, TOOLTIP_TAG-<random>.
+  // The tooltip host is a child of <html>.
   const root = win.document.documentElement;
-  for (const host of root ? [...root.children] : []) {
-    if (host.localName === TOOLTIP_TAG || host.localName.startsWith(`${TOOLTIP_TAG}-`)) host.remove();
-  }
+  for (const host of root ? [...root.children] : []) if (isTooltipHost(host)) host.remove();
 }
 
 const REPORT_DELAY_MS = 400;

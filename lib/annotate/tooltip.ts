@@ -10,6 +10,16 @@ import { orderSources, rankFindings } from '../present/rank';
 import { TOOLTIP_CSS } from './tooltip-styles';
 
 export const TOOLTIP_TAG = 'dual-use-tooltip';
+
+/** Our host's tag: TOOLTIP_TAG or, where the page defined that name itself, TOOLTIP_TAG-<random>. */
+function hostTagFallback(): string {
+  return `${TOOLTIP_TAG}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** True for a tooltip host this script (or an older copy of it) made. */
+export function isTooltipHost(element: Element): boolean {
+  return element.localName === TOOLTIP_TAG || element.localName.startsWith(`${TOOLTIP_TAG}-`);
+}
 const SHOWN_FINDINGS = 3;
 
 export interface TooltipContent {
@@ -68,7 +78,7 @@ export class Tooltip {
     const doc = this.options.document;
     const parent = doc.documentElement;
     if (!parent) return null;
-    const made = this.makeShadowHost(TOOLTIP_TAG) ?? this.makeShadowHost(`${TOOLTIP_TAG}-${Math.random().toString(36).slice(2, 10)}`);
+    const made = this.makeShadowHost(TOOLTIP_TAG) ?? this.makeShadowHost(hostTagFallback());
     if (!made) return null;
     const { host, shadow } = made;
     // Inline styles set through the CSSOM are not subject to the page's CSP.
