@@ -47,8 +47,6 @@ export interface AmbiguityRule {
   forbidNear?: string[];
   /** Shared vocabularies whose words count as words of another sense. */
   forbidTopics?: string[];
-  /** Words either side, within the sentence, looked at for cues and other senses (default 25). */
-  window?: number;
   /** Why the rule exists, for reviewers. */
   note: string;
 }

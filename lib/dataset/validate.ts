@@ -208,7 +208,7 @@ export function checkCatalogDomain(domain: string): string | null {
 
 const RULE_KEYS = new Set([
   'alias', 'caseSensitive', 'notBefore', 'notAfter', 'notAfterNumber', 'requireEvidence', 'cues', 'cueTopics', 'forbidNear', 'forbidTopics',
-  'window', 'note',
+  'note',
 ]);
 
 function readRule(at: At, value: unknown, field: string, names: Set<string>, topicIds: ReadonlySet<string>): AmbiguityRule | undefined {
@@ -232,11 +232,6 @@ function readRule(at: At, value: unknown, field: string, names: Set<string>, top
       if (!topicIds.has(id)) problem(at, `${field}.${key}[${index}]`, `"${id}" is not one of the catalog's topics`);
     });
     if (ids !== undefined) rule[key] = ids;
-  }
-  if (has(value, 'window')) {
-    const window = value.window;
-    if (typeof window !== 'number' || !Number.isInteger(window) || window < 1 || window > 50) problem(at, `${field}.window`, 'must be a whole number from 1 to 50');
-    else rule.window = window;
   }
   return alias !== undefined && note !== undefined ? rule : undefined;
 }

@@ -30,6 +30,7 @@ import {
 } from '../text/normalize';
 import { CHECK_UNIT, SKIP_UNIT, compileAutomaton, type ResolveUnit, type UnitMapping } from './automaton';
 import { attributeHost, type DomainTarget } from './domains';
+import { buildEvidenceTable, describePatterns, EvidenceHits, grow } from './evidence';
 import { compileRule, judgeMention, Verdict, type CompiledRule } from './rules';
 import type { DomainMatch, Mention } from './types';
 
@@ -59,7 +60,7 @@ export interface Matcher {
   attributeUrl(url: string): DomainMatch | null;
   /** Top-level vendor of an entity id (follows `parent`); the id itself when unknown. */
   vendorOf(entityId: string): string;
-  /** Number of distinct folded patterns in the automaton (for diagnostics and benchmarks). */
+  /** Number of distinct folded patterns in the automaton, names and evidence words (for diagnostics and benchmarks). */
   readonly patternCount: number;
 }
 
@@ -126,6 +127,23 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
   const patterns: Pattern[] = [];
   const folds: string[] = [];
   const domains = new Map<string, DomainTarget>();
+  const compiledRules: CompiledRule[] = [];
+  /** The pattern id of a folded string, added (with no catalog term) when new. */
+  const patternOf = (folded: string): number => {
+    let index = patternIndex.get(folded);
+    if (index === undefined) {
+      index = patterns.length;
+      patternIndex.set(folded, index);
+      folds.push(folded);
+      patterns.push({
+        length: folded.length,
+        boundaryBefore: isWordUnit(folded.charCodeAt(0)),
+        boundaryAfter: isWordUnit(folded.charCodeAt(folded.length - 1)),
+        terms: [],
+      });
+    }
+    return index;
+  };
 
   for (const entity of entities) {
     if (entity.type !== 'vendor') continue;
@@ -139,6 +157,7 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
       if (folded.length === 0) continue;
       const source = rules.get(alias);
       const rule = source ? compileRule(source, topicById) : null;
+      if (rule) rule.evidence = compiledRules.push(rule) - 1;
       const term: Term = {
         entity: entity.id,
         vendor,
@@ -148,19 +167,7 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
         caseSensitive: rule?.caseSensitive === true || ACRONYM.test(text),
         capitalsOnly: MULTI_WORD.test(text) && text !== text.toLowerCase(),
       };
-      let index = patternIndex.get(folded);
-      if (index === undefined) {
-        index = patterns.length;
-        patternIndex.set(folded, index);
-        folds.push(folded);
-        patterns.push({
-          length: folded.length,
-          boundaryBefore: isWordUnit(folded.charCodeAt(0)),
-          boundaryAfter: isWordUnit(folded.charCodeAt(folded.length - 1)),
-          terms: [],
-        });
-      }
-      patterns[index]?.terms.push(term);
+      patterns[patternOf(folded)]?.terms.push(term);
     }
     for (const domain of entity.domains) {
       const key = domain.toLowerCase().replace(/\.$/u, '');
@@ -168,13 +175,22 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
       if (!domains.has(key)) domains.set(key, { entity: entity.id, domain: key });
     }
   }
+  // Cues, other senses and sentence ends are patterns too: one pass finds names and their evidence.
+  const evidence = buildEvidenceTable(compiledRules, patternOf, () => patterns.length);
+  describePatterns(evidence, folds);
   const automaton = compileAutomaton(folds, TEXT_UNITS);
+  const hits = new EvidenceHits(evidence);
+  // Name occurrences of one scan (reused): pattern id, start, end.
+  let nameIds = new Int32Array(256);
+  let nameStarts = new Int32Array(256);
+  let nameEnds = new Int32Array(256);
+  let nameCount = 0;
 
   /** The first of the pattern's terms whose case and rule accept the text there, with its verdict. */
   function acceptTerm(pattern: Pattern, text: string, start: number, end: number): { term: Term; verdict: Verdict } | null {
     for (const term of pattern.terms) {
       if (term.caseSensitive ? !equalsCanonical(text, start, end, term.normalized) : term.capitalsOnly && !keepsCapitalsOf(text, start, end, term.normalized)) continue;
-      const verdict = term.rule ? judgeMention(term.rule, text, start, end) : Verdict.Counts;
+      const verdict = term.rule ? judgeMention(term.rule, text, start, end, hits) : Verdict.Counts;
       if (verdict !== Verdict.Reject) return { term, verdict };
     }
     return null;
@@ -183,22 +199,39 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
   function findCandidates(input: string): Candidate[] {
     let normal: NormalizedText | null = null;
     let text = input;
-    const found: { start: number; end: number; term: Term; verdict: Verdict }[] = [];
     const onMatch = (id: number, end: number): void => {
+      hits.record(id, end);
       const pattern = patterns[id];
-      if (!pattern) return;
+      if (!pattern || pattern.terms.length === 0) return;
       const start = matchStart(text, end, pattern.length);
       if (pattern.boundaryBefore && isWordUnit(unitBefore(text, start))) return;
       if (pattern.boundaryAfter && isWordUnit(unitFrom(text, end))) return;
-      const accepted = acceptTerm(pattern, text, start, end);
-      if (accepted) found.push({ start, end, term: accepted.term, verdict: accepted.verdict });
+      if (nameCount === nameIds.length) {
+        nameIds = grow(nameIds);
+        nameStarts = grow(nameStarts);
+        nameEnds = grow(nameEnds);
+      }
+      nameIds[nameCount] = id;
+      nameStarts[nameCount] = start;
+      nameEnds[nameCount++] = end;
     };
+    hits.reset();
+    nameCount = 0;
     if (automaton.scan(text, onMatch, resolveInRawText) !== -1) {
       // NFKC changes something here: normalise and start again.
-      found.length = 0;
+      hits.reset();
+      nameCount = 0;
       normal = normalizeText(input);
       text = normal.text;
       automaton.scan(text, onMatch, resolveInNormalText);
+    }
+    // Rules are judged once the whole text's evidence is known (a cue may follow the name).
+    const found: { start: number; end: number; term: Term; verdict: Verdict }[] = [];
+    for (let k = 0; k < nameCount; k++) {
+      const start = nameStarts[k] ?? 0;
+      const end = nameEnds[k] ?? 0;
+      const accepted = acceptTerm(patterns[nameIds[k] ?? 0]!, text, start, end);
+      if (accepted) found.push({ start, end, term: accepted.term, verdict: accepted.verdict });
     }
     // Leftmost, then longest alias wins; no overlaps.
     found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -31,7 +31,6 @@ export const testCatalog: Entity[] = [
         notBefore: ['rainforest', 'river', 'basin', 'forêt', 'fleuve', 'bassin'],
         forbidNear: ['deforestation', 'déforestation', "Brazil's", 'Amazonie'],
         cues: ['cloud', 'contract'],
-        window: 6,
         note: 'the river and rainforest',
       },
     ],
