@@ -7,6 +7,6 @@ import type { Predict } from './score';
 
 /** The top-level vendors `scan --lines` would print for one line of text. */
 export function scanPredictor(dataset: Dataset): Predict {
-  const matcher = compileMatcher(dataset.entities);
+  const matcher = compileMatcher(dataset.entities, dataset.topics);
   return (text) => scanDocument(matcher, dataset.findings, 'line', null, text).vendors;
 }
