@@ -58,6 +58,8 @@ export interface Topic {
   note: string;
   /** Words and phrases in each language, written as readers write them; a trailing * matches any ending. */
   words: Localized<string[]>;
+  /** Words that, right after any catalog name, make the whole a place named after it (Oracle Park, Dell Diamond): such a mention never counts. */
+  namesAPlace?: boolean;
 }
 
 export interface Entity {

@@ -86,7 +86,7 @@ describe('validateDataset', () => {
     ['rule names an alias or product', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.alias = 'Widget'; }, 'ambiguous[0].alias', /not one of this entity/],
     ['rule has a note', (d) => { delete (entity(d).ambiguous as Record<string, unknown>[])[0]!.note; }, 'ambiguous[0].note', /required/],
     ['rule fields known', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.caseSensitiv = true; }, 'ambiguous[0].caseSensitiv', /not a known rule field/],
-    ['rule window sane', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.window = 0; }, 'ambiguous[0].window', /1 to 50/],
+    ['rule window is no longer a field', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.window = 8; }, 'ambiguous[0].window', /not a known rule field/],
     ['finding id kebab-case', (d) => { finding(d).id = 'Acme Army'; }, 'id', /kebab-case/],
     ['finding ids unique', (d) => { finding(d, 1).id = 'acme-army-cloud-2024'; }, 'id', /another finding/],
     ['vendor resolves', (d) => { finding(d).vendor = 'ghost'; }, 'vendor', /not an entity id/],

@@ -495,7 +495,7 @@ function validateUnsafe(input: unknown, options: ValidateOptions, reporter: Repo
   return normaliseDataset({ version, entities, topics, findings });
 }
 
-const TOPIC_KEYS = new Set(['id', 'note', 'words']);
+const TOPIC_KEYS = new Set(['id', 'note', 'words', 'namesAPlace']);
 
 /** The catalog's shared vocabularies (optional: a dataset without them has rules without topics). */
 function readTopics(top: At, input: Json): Topic[] {
@@ -515,9 +515,10 @@ function readTopics(top: At, input: Json): Topic[] {
     if (!words) problem(top, `${field}.words`, 'must be an object { en: [...], fr: [...] }');
     const en = words ? readTextList(top, words, 'en', `${field}.words.en`, false, true) : undefined;
     const fr = words ? readTextList(top, words, 'fr', `${field}.words.fr`, false, true) : undefined;
+    const namesAPlace = readBoolean(top, value, 'namesAPlace', `${field}.namesAPlace`);
     if (id === undefined || note === undefined || en === undefined || fr === undefined) return;
     seen.add(id);
-    topics.push({ id, note, words: { en, fr } });
+    topics.push(namesAPlace === true ? { id, note, words: { en, fr }, namesAPlace } : { id, note, words: { en, fr } });
   });
   return topics;
 }

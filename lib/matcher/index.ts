@@ -31,7 +31,7 @@ import {
 import { CHECK_UNIT, SKIP_UNIT, compileAutomaton, type ResolveUnit, type UnitMapping } from './automaton';
 import { attributeHost, type DomainTarget } from './domains';
 import { buildEvidenceTable, describePatterns, EvidenceHits, grow } from './evidence';
-import { compileRule, judgeMention, Verdict, type CompiledRule } from './rules';
+import { compileRule, judgeMention, placeWords, Verdict, type CompiledRule } from './rules';
 import type { DomainMatch, Mention } from './types';
 
 /** A mention found in one chunk before document-level corroboration is decided. */
@@ -122,6 +122,7 @@ function buildVendorOf(entities: readonly Entity[]): (id: string) => string {
 /** Compiles the catalog's companies (entities of type "vendor") and the topics their rules use into a matcher. */
 export function compileMatcher(entities: readonly Entity[], topics: readonly Topic[]): Matcher {
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+  const places = placeWords(topics);
   const vendorOf = buildVendorOf(entities);
   const patternIndex = new Map<string, number>();
   const patterns: Pattern[] = [];
@@ -156,7 +157,7 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
       const { text, folded } = normalizeTerm(alias);
       if (folded.length === 0) continue;
       const source = rules.get(alias);
-      const rule = source ? compileRule(source, topicById) : null;
+      const rule = source || places.length > 0 ? compileRule(source, topicById, places) : null;
       if (rule) rule.evidence = compiledRules.push(rule) - 1;
       const term: Term = {
         entity: entity.id,

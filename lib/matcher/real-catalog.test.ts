@@ -54,7 +54,10 @@ describe('real catalog: ambiguous names need evidence', () => {
     { lang: 'en', text: 'Lattice Semiconductor makes FPGAs.', expected: [] },
     { lang: 'en', text: 'Le Mistral souffle fort en Provence.', expected: [] },
     { lang: 'en', text: 'Intel on the enemy positions was scarce.', expected: [] },
-    { lang: 'en', text: 'Bing and GCP are names readers use.', expected: [] },
+    { lang: 'en', text: 'Bing and GCP are names readers use.', expected: ['GCP@google'] },
+    { lang: 'en', text: 'GCP training is required of every clinical trial site.', expected: [] },
+    { lang: 'en', text: 'Oracle Park and Dell Diamond sold out on Saturday.', expected: [] },
+    { lang: 'en', text: 'Wet AMD is treated with injections into the eye.', expected: [] },
     { lang: 'en', text: 'Search it on Bing, the search engine.', expected: ['Bing@microsoft'] },
     { lang: 'en', text: 'The team moved its workloads to GCP.', expected: ['GCP@google'] },
   ];

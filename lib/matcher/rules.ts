@@ -64,9 +64,15 @@ function topicWords(ids: readonly string[] | undefined, topics: ReadonlyMap<stri
   });
 }
 
-/** Compiles one catalog rule against the catalog's topics. */
-export function compileRule(rule: AmbiguityRule, topics: ReadonlyMap<string, Topic>): CompiledRule {
-  const notBefore = phrasesOf(rule.notBefore ?? []);
+/** Words that make any name a place when they follow it (topics with namesAPlace). */
+export function placeWords(topics: Iterable<Topic>): string[] {
+  return [...topics].filter((topic) => topic.namesAPlace === true).flatMap((topic) => [...topic.words.en, ...topic.words.fr]);
+}
+
+/** Compiles one catalog rule (or none: a name with no rule still gets the place words) against the catalog's topics. */
+export function compileRule(rule: AmbiguityRule | undefined, topics: ReadonlyMap<string, Topic>, places: readonly string[]): CompiledRule {
+  rule ??= { alias: '', note: '' };
+  const notBefore = phrasesOf([...(rule.notBefore ?? []), ...places]);
   const notAfter = phrasesOf(rule.notAfter ?? []);
   const notAfterNumber = rule.notAfterNumber === true;
   return {
