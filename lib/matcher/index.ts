@@ -5,27 +5,32 @@
 // equivalents such as ’ for ', invisible units and space runs are classes of the automaton; see
 // lib/text/normalize); only text that NFKC would change (ligatures, full-width letters…) is
 // normalised and scanned again → Unicode word boundaries → per-alias ambiguity rules from the
-// catalog (case, neighbouring words, words nearby) → leftmost then longest alias wins, no
-// overlaps → document-level corroboration. Offsets in results always refer to the ORIGINAL text.
+// catalog (case, collocations, cues and other senses in the sentence: lib/matcher/rules) → leftmost
+// then longest alias wins, no overlaps → document-level evidence. Offsets in results always refer to
+// the ORIGINAL text.
 //
-// Document-level API, for `requireCorroboration` (such an alias counts only when a mention of the
-// same top-level vendor that does not need corroboration, its local rules passed, is in the same
-// document: "Palantir" corroborates "Gotham" although "Palantir" has a rule of its own):
+// Evidence by strength: a distinctive name counts alone; a name that is also a word, a person, a
+// place or another brand counts on its sentence's evidence, or else (Verdict.NeedsDocument) only when
+// a mention of the same top-level vendor that counts on its own is in the same document, or the page
+// is the vendor's own ("Palantir" corroborates "Gotham" although "Palantir" has a rule of its own).
+// Document-level API:
 //   - matchDocument(texts) treats the texts (text nodes, blocks, lines…) as one document;
 //   - or two phases: findCandidates(text) per chunk as it arrives, then resolveCandidates(all
 //     chunks' candidates) once the document is known; matchText(text) = one-chunk document.
 // A vendor attributed by the page URL can corroborate too (options.corroboratingVendors).
 // Acronym policy: an alias of 2–4 characters written entirely in capitals ("HP", "IBM", "AWS") is
 // matched case-sensitively even without a rule, so "hp" and "aws" in running text never match.
+// Capitals policy: a name of several words keeps its capitals ("Whole Foods", "Red Hat": never
+// "whole foods" in a diet article); its other letters may be of either case ("WHOLE FOODS").
 
-import type { AmbiguityRule, Entity } from '../dataset/types';
+import type { AmbiguityRule, Entity, Topic } from '../dataset/types';
 import {
-  canonicalUnit, equalsCanonical, foldUnit, isInvisibleUnit, isStableAt, isWordUnit, matchStart, mayCompose, normalizeTerm,
+  canonicalUnit, equalsCanonical, foldUnit, isInvisibleUnit, isStableAt, isWordUnit, keepsCapitalsOf, matchStart, mayCompose, normalizeTerm,
   normalizeText, unitBefore, unitFrom, type NormalizedText,
 } from '../text/normalize';
 import { CHECK_UNIT, SKIP_UNIT, compileAutomaton, type ResolveUnit, type UnitMapping } from './automaton';
 import { attributeHost, type DomainTarget } from './domains';
-import { compileRule, passesLocalRule, type CompiledRule } from './rules';
+import { compileRule, judgeMention, Verdict, type CompiledRule } from './rules';
 import type { DomainMatch, Mention } from './types';
 
 /** A mention found in one chunk before document-level corroboration is decided. */
@@ -69,6 +74,8 @@ interface Term {
   rule: CompiledRule | null;
   /** Matched case-sensitively (rule or acronym policy). */
   caseSensitive: boolean;
+  /** A multi-word name: matched only where it keeps its capitals ("Whole Foods", never "whole foods"). */
+  capitalsOnly: boolean;
 }
 
 interface Pattern {
@@ -80,6 +87,7 @@ interface Pattern {
 }
 
 const ACRONYM = /^[\p{Lu}\p{N}]{2,4}$/u;
+const MULTI_WORD = /[\p{L}\p{N}][\s\-][\p{L}\p{N}]/u;
 
 /** How the automaton reads text: folded, equivalents resolved, invisible units skipped, spaces collapsed. */
 const TEXT_UNITS: UnitMapping = {
@@ -110,8 +118,9 @@ function buildVendorOf(entities: readonly Entity[]): (id: string) => string {
   };
 }
 
-/** Compiles the catalog's companies (entities of type "vendor") into a matcher. */
-export function compileMatcher(entities: readonly Entity[]): Matcher {
+/** Compiles the catalog's companies (entities of type "vendor") and the topics their rules use into a matcher. */
+export function compileMatcher(entities: readonly Entity[], topics: readonly Topic[]): Matcher {
+  const topicById = new Map(topics.map((topic) => [topic.id, topic]));
   const vendorOf = buildVendorOf(entities);
   const patternIndex = new Map<string, number>();
   const patterns: Pattern[] = [];
@@ -129,7 +138,7 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
       const { text, folded } = normalizeTerm(alias);
       if (folded.length === 0) continue;
       const source = rules.get(alias);
-      const rule = source ? compileRule(source) : null;
+      const rule = source ? compileRule(source, topicById) : null;
       const term: Term = {
         entity: entity.id,
         vendor,
@@ -137,6 +146,7 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
         normalized: text,
         rule,
         caseSensitive: rule?.caseSensitive === true || ACRONYM.test(text),
+        capitalsOnly: MULTI_WORD.test(text) && text !== text.toLowerCase(),
       };
       let index = patternIndex.get(folded);
       if (index === undefined) {
@@ -160,11 +170,12 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
   }
   const automaton = compileAutomaton(folds, TEXT_UNITS);
 
-  function acceptTerm(pattern: Pattern, text: string, start: number, end: number): Term | null {
+  /** The first of the pattern's terms whose case and rule accept the text there, with its verdict. */
+  function acceptTerm(pattern: Pattern, text: string, start: number, end: number): { term: Term; verdict: Verdict } | null {
     for (const term of pattern.terms) {
-      if (term.caseSensitive && !equalsCanonical(text, start, end, term.normalized)) continue;
-      if (term.rule && !passesLocalRule(term.rule, text, start, end)) continue;
-      return term;
+      if (term.caseSensitive ? !equalsCanonical(text, start, end, term.normalized) : term.capitalsOnly && !keepsCapitalsOf(text, start, end, term.normalized)) continue;
+      const verdict = term.rule ? judgeMention(term.rule, text, start, end) : Verdict.Counts;
+      if (verdict !== Verdict.Reject) return { term, verdict };
     }
     return null;
   }
@@ -172,15 +183,15 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
   function findCandidates(input: string): Candidate[] {
     let normal: NormalizedText | null = null;
     let text = input;
-    const found: { start: number; end: number; term: Term }[] = [];
+    const found: { start: number; end: number; term: Term; verdict: Verdict }[] = [];
     const onMatch = (id: number, end: number): void => {
       const pattern = patterns[id];
       if (!pattern) return;
       const start = matchStart(text, end, pattern.length);
       if (pattern.boundaryBefore && isWordUnit(unitBefore(text, start))) return;
       if (pattern.boundaryAfter && isWordUnit(unitFrom(text, end))) return;
-      const term = acceptTerm(pattern, text, start, end);
-      if (term) found.push({ start, end, term });
+      const accepted = acceptTerm(pattern, text, start, end);
+      if (accepted) found.push({ start, end, term: accepted.term, verdict: accepted.verdict });
     };
     if (automaton.scan(text, onMatch, resolveInRawText) !== -1) {
       // NFKC changes something here: normalise and start again.
@@ -195,15 +206,15 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
     let reached = 0;
     for (const hit of found) {
       if (hit.start < reached) continue;
-      const { term } = hit;
+      const { term, verdict } = hit;
       candidates.push({
         vendor: term.vendor,
         entity: term.entity,
         alias: term.alias,
         start: normal ? normal.toOriginalStart(hit.start) : hit.start,
         end: normal ? normal.toOriginalEnd(hit.end) : hit.end,
-        needsCorroboration: term.rule?.requireCorroboration === true,
-        corroborates: term.rule?.requireCorroboration !== true,
+        needsCorroboration: verdict === Verdict.NeedsDocument,
+        corroborates: verdict === Verdict.Counts,
       });
       reached = hit.end;
     }
