@@ -1,7 +1,9 @@
 // `data-export`: prints the whole validated, normalised dataset as one JSON object
-// { version, entities, findings } (DESIGN.md contract); an invalid dataset prints problems and exits 1.
+// { version, entities, findings, publishers } (DESIGN.md contract, plus the publisher registry); an invalid
+// dataset prints problems and exits 1.
 import { loadDatasetFromDirectory } from '../dataset/load-node';
 import { formatProblem } from '../dataset/validate';
+import { serializeDataset } from '../import-export';
 import type { CliIo } from './data-check';
 
 const processIo: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
@@ -16,7 +18,6 @@ export async function run(args: string[], io: CliIo = processIo, directory?: str
     for (const problem of result.problems) io.stderr(`${formatProblem(problem)}\n`);
     return 1;
   }
-  const { version, entities, findings } = result.dataset;
-  io.stdout(`${JSON.stringify({ version, entities, findings }, null, 2)}\n`);
+  io.stdout(serializeDataset(result.dataset));
   return 0;
 }
