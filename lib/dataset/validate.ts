@@ -65,8 +65,10 @@ export const PATTERNS = {
 } as const;
 const { kebab: KEBAB, date: DATE, day: DAY, version: VERSION, country: COUNTRY, currency: CURRENCY, lang: LANG_TAG } = PATTERNS;
 // C0 and C1 controls (tab and newline included: every field is one line) and bidi overrides.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const MARKUP = /<[A-Za-z!/?]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+export const MARKUP_START = /<[A-Za-z!/?]/;
+const CONTROL = CONTROL_CHARACTERS;
+const MARKUP = MARKUP_START;
 export const MAX_AMOUNT = 1e13;
 
 // A denied or disputed finding's title must say whose claim it is: a reporting or claiming verb, or the
