@@ -59,8 +59,15 @@ describe('data-export', () => {
     for (const source of exported.findings.flatMap((f) => f.sources)) expect(source.publisher.startsWith(names.get(source.publisherId) ?? '\u0000')).toBe(true);
   });
 
+  it('prints --csv: a BOM, the header, CRLF-ended rows', async () => {
+    const { out, io } = capture();
+    expect(await runExport(['--csv'], io)).toBe(0);
+    expect(out.stdout.startsWith('\uFEFFid,company,vendor,')).toBe(true);
+    expect(out.stdout.endsWith('\r\n')).toBe(true);
+  });
+
   it('exits 2 on an unknown option', async () => {
-    expect(await runExport(['--nope'], capture().io)).toBe(2);
+    expect(await runExport(['--xml'], capture().io)).toBe(2);
   });
 });
 
