@@ -42,7 +42,6 @@ describe('schema.json', () => {
   it.each<[string, DatasetFiles, string]>([
     ['a finding without reviewed', sample([{ ...finding, reviewed: undefined }]), 'findings/acme.json: acme-army-cloud-2024: reviewed: schema: is required'],
     ['an unknown finding field', sample([{ ...finding, sourcez: [] }]), 'findings/acme.json: acme-army-cloud-2024: sourcez: schema: is not a known field'],
-    ['a first source not marked original', sample([{ ...finding, sources: [{ ...source, original: undefined }] }]), 'findings/acme.json: acme-army-cloud-2024: sources[0].original: schema: is required'],
     ['a source without headline', sample([{ ...finding, sources: [{ ...source, title: undefined }] }]), 'findings/acme.json: acme-army-cloud-2024: sources[0].title: schema: is required'],
     ['a publisher name instead of an id', sample([{ ...finding, sources: [{ ...source, publisher: 'The Daily' }] }]), 'findings/acme.json: acme-army-cloud-2024: sources[0].publisher: schema: must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"'],
     ['an http source', sample([{ ...finding, sources: [{ ...source, url: 'http://daily.example.com/a' }] }]), 'findings/acme.json: acme-army-cloud-2024: sources[0].url: schema: must match pattern "^https://[^\\s<>"\'`]+$"'],

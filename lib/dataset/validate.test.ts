@@ -62,6 +62,12 @@ describe('validateDataset', () => {
     expect(none.ok && none.dataset.topics).toEqual([]);
   });
 
+  it('accepts a first source that is a later report of another outlet where no original was found', () => {
+    const d = validDataset();
+    delete source(d).original;
+    expect(validateDataset(d, { now: NOW }).ok).toBe(true);
+  });
+
   it('accepts the minimal dataset and derives amountUsd', () => {
     const result = validateDataset(validDataset(), { now: NOW });
     expect(result.ok ? [] : result.problems).toEqual([]);
@@ -130,8 +136,9 @@ describe('validateDataset', () => {
     ['source headline required', (d) => { delete source(d).title; }, 'sources[0].title', /required/],
     ['source date required', (d) => { delete source(d).date; }, 'sources[0].date', /required/],
     ['original listed first', (d) => { (finding(d).sources as unknown[]).push({ publisher: 'wire', title: 'T', date: '2024', url: 'https://wire.example.com/x', lang: 'en', verified: 'link only', original: true }); }, 'sources', /original report must be listed first/],
-    ['first source is original', (d) => { delete source(d).original; }, 'sources[0].original', /original: true/],
+
     ['first source is not a copy site', (d) => { finding(d).sources = [{ ...source(d, 1), original: true }]; }, 'sources[0].original', /copy cannot be the original/],
+    ['first source is not a copy site, marked or not', (d) => { finding(d).sources = [{ ...source(d, 1), original: undefined }]; }, 'sources[0].publisher', /is a copy/],
     ['first source is not a syndicated copy', (d) => { source(d).copyOf = 'wire'; }, 'sources[0].publisher', /is a copy/],
     ['publisher is a registry id', (d) => { source(d).publisher = 'Daily'; }, 'sources[0].publisher', /not a publisher id/],
     ['url on a publisher domain', (d) => { source(d).url = 'https://elsewhere.example.org/a'; }, 'sources[0].url', /not on a domain of publisher daily/],
