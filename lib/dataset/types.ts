@@ -100,6 +100,8 @@ export interface Finding {
   products?: string[];
   status: FindingStatus;
   sources: Source[];
+  /** Extra distinctive words of its story ("population registry"), beyond those derived from the record (lib/reports). */
+  terms?: string[];
 }
 
 export interface Dataset {

@@ -345,6 +345,7 @@ function readFinding(at: At, value: unknown, field: string, now: Date): Finding 
     if (value.amountUsd !== derived) problem(at, 'amountUsd', `must match amount (expected ${derived === null ? 'null' : derived})`);
   }
   const products = readTextList(at, value, 'products', 'products', true, false);
+  const terms = readTextList(at, value, 'terms', 'terms', true, false);
   const status = readEnum<FindingStatus>(at, value, 'status', 'status', FINDING_STATUSES);
   const sources: Source[] = [];
   if (!Array.isArray(value.sources) || value.sources.length === 0) problem(at, 'sources', 'must be a non-empty list');
@@ -374,6 +375,7 @@ function readFinding(at: At, value: unknown, field: string, now: Date): Finding 
   if (response !== undefined) finding.response = response;
   if (amount !== undefined) finding.amount = amount;
   if (products !== undefined && products.length > 0) finding.products = products;
+  if (terms !== undefined && terms.length > 0) finding.terms = terms;
   return finding;
 }
 
