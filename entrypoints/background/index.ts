@@ -16,6 +16,7 @@ import { createStoryScanner } from '../../lib/reports/story-index';
 import { computeBadgeText, isEnabledOn, isSameDocument, startTab, withMentions, withStoryTerms, type TabRecord } from '../../lib/tab-state';
 import { showBadge, styleBadge } from './badge';
 import { describeReports, describeTab, describeVendor, loadCatalog, type Catalog } from './catalog';
+import { ensureLookupMenu, listenToLookupMenu } from './lookup-menu';
 import { restoreTabStore, type TabStore } from './tab-store';
 
 export default defineBackground(() => {
@@ -24,6 +25,10 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 
   styleBadge();
+  listenToLookupMenu();
+  const titleLookupMenu = () =>
+    catalog.then((current) => ensureLookupMenu(pickLang(current.settings.language, browser.i18n.getUILanguage())));
+  void titleLookupMenu();
 
   async function refreshBadge(tabId: number, record: TabRecord | undefined): Promise<void> {
     const current = await catalog;
@@ -156,6 +161,7 @@ export default defineBackground(() => {
     }
     catalog = loadCatalog();
     const { settings } = await catalog;
+    await titleLookupMenu();
     const store = await tabs;
     // Mentions and story terms found on a site the reader has just switched off no longer count.
     for (const [tabId, record] of store.entries()) {
