@@ -52,10 +52,19 @@ export function renderReportGroup(
   title.id = headingId;
   section.append(title);
   const list = element('ol', 'findings');
-  for (const { finding, terms } of reported) list.append(renderFinding(finding, entities, lang, t, actions, terms));
+  list.id = `${headingId}-findings`;
+  reported.forEach(({ finding, terms }, position) => {
+    const item = renderFinding(finding, entities, lang, t, actions, terms.slice(0, TERMS_SHOWN));
+    if (position >= FINDINGS_SHOWN_FIRST) item.hidden = true;
+    list.append(item);
+  });
   section.append(list);
+  if (reported.length > FINDINGS_SHOWN_FIRST) section.append(renderShowMore(list, reported.length, t));
   return section;
 }
+
+/** The heaviest terms found say why; the rest would only lengthen the line. */
+const TERMS_SHOWN = 4;
 
 /** A new-tab link the reader chooses to follow; screen readers hear that it opens a tab. */
 function externalLink(href: string, text: string, t: Translate, className?: string): HTMLAnchorElement {

@@ -1,0 +1,47 @@
+// "This page reports" in Firefox ESR: the shared checks of reports.e2e.ts through puppeteer-core.
+// www.next.ink (a source's host) resolves to the fixture server through Firefox's DNS override.
+import { after, before, test } from 'node:test';
+import { launchFirefox, openFirefoxPopup, serveFixtures, type FirefoxSession, type FixtureServer } from './harness';
+import { puppeteerPage } from './page-drivers';
+import { defineReportChecks, readPopupInPage, type ReportsEnv } from './reports.e2e';
+
+let session: FirefoxSession;
+let fixtures: FixtureServer;
+
+before(async () => {
+  fixtures = await serveFixtures();
+  session = await launchFirefox(process.env.DUAL_USE_FIREFOX_BUILD, {
+    extraPrefs: {
+      'network.dns.forceResolve': '127.0.0.1',
+      // The fixture server speaks plain http: no upgrade to https for a real site's name (next.ink is on
+      // Firefox's HSTS preload list).
+      'dom.security.https_first': false,
+      'dom.security.https_first_pbm': false,
+      'dom.security.https_first_schemeless': false,
+      'dom.security.https_only_mode': false,
+      'network.stricttransportsecurity.preloadlist': false,
+    },
+  });
+});
+
+after(async () => {
+  await session?.close();
+  await fixtures?.close();
+});
+
+const env = (): ReportsEnv => ({
+  newPage: async () => puppeteerPage(await session.browser.newPage()),
+  url: (path) => fixtures.url(path),
+  sourceHostUrl: (path) => `http://www.next.ink:${new URL(fixtures.origin).port}${path}`,
+  readPopup: async (pageUrl) => {
+    const popup = await openFirefoxPopup(session, await session.tabIdOf(pageUrl));
+    try {
+      await popup.waitForSelector('main[aria-busy="false"]');
+      return await popup.evaluate(readPopupInPage);
+    } finally {
+      await popup.close();
+    }
+  },
+});
+
+for (const [name, check] of defineReportChecks(env)) test(name, check);
