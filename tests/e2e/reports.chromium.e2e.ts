@@ -79,6 +79,17 @@ test('Copy citation puts the finding’s citation on the clipboard, as text and 
   await page.close();
 });
 
+test('the context menu item on selected text exists (updating it succeeds; a made-up id fails)', async () => {
+  const worker = session.serviceWorker;
+  const update = (id: string) =>
+    worker.evaluate(async (menuId) => {
+      const api = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome;
+      return api.contextMenus.update(menuId, {}).then(() => 'ok', (error: unknown) => String(error));
+    }, id);
+  assert.equal(await waitFor(() => update('dual-use-lookup'), (result) => result === 'ok', 'the lookup menu item'), 'ok');
+  assert.notEqual(await update('no-such-item'), 'ok');
+});
+
 test('popup.html?q=… opens on the lookup (the context menu’s target)', async () => {
   const popup = await session.context.newPage();
   await popup.goto(session.extensionUrl('popup.html?q=Rolling%20Stone'));

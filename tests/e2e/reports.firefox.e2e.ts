@@ -1,7 +1,8 @@
 // "This page reports" in Firefox ESR: the shared checks of reports.e2e.ts through puppeteer-core.
 // www.next.ink (a source's host) resolves to the fixture server through Firefox's DNS override.
+import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchFirefox, openFirefoxPopup, serveFixtures, type FirefoxSession, type FixtureServer } from './harness';
+import { launchFirefox, openFirefoxPopup, serveFixtures, waitFor, type FirefoxSession, type FixtureServer } from './harness';
 import { puppeteerPage } from './page-drivers';
 import { defineReportChecks, readPopupInPage, type ReportsEnv } from './reports.e2e';
 
@@ -45,3 +46,18 @@ const env = (): ReportsEnv => ({
 });
 
 for (const [name, check] of defineReportChecks(env)) test(name, check);
+
+test('the context menu item on selected text exists (updating it succeeds; a made-up id fails)', async () => {
+  const page = await openFirefoxPopup(session);
+  try {
+    const update = (id: string) =>
+      page.evaluate(async (menuId: string) => {
+        const api = (globalThis as unknown as { browser: { contextMenus: { update(id: string, p: object): Promise<void> } } }).browser;
+        return api.contextMenus.update(menuId, {}).then(() => 'ok', (error: unknown) => String(error));
+      }, id);
+    assert.equal(await waitFor(() => update('dual-use-lookup'), (result) => result === 'ok', 'the lookup menu item'), 'ok');
+    assert.notEqual(await update('no-such-item'), 'ok');
+  } finally {
+    await page.close();
+  }
+});
