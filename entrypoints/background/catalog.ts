@@ -39,13 +39,17 @@ export function buildCatalog(settings: Settings, dataset: Dataset): Catalog {
   const entities = indexEntities(dataset.entities);
   const vendors = indexVendors(dataset);
   const visible = new Map<string, Finding[]>();
+  let reports: ReportIndex | null = null;
   return {
     settings,
     dataset,
     matcher: compileMatcher(dataset.entities),
     entities,
     vendors,
-    reports: buildReportIndex(dataset),
+    // Built on first use (a page's text, the popup, a tooltip): a wake for a badge alone does not pay for it.
+    get reports() {
+      return (reports ??= buildReportIndex(dataset));
+    },
     findingsById: new Map(dataset.findings.map((finding) => [finding.id, finding])),
     visibleFindings(vendor) {
       let list = visible.get(vendor);

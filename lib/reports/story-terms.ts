@@ -33,12 +33,22 @@ export interface TermContext {
   militaries: ReadonlyMap<string, string>;
   /** Folded names of the outlets the dataset cites: a name listed beside one is an outlet too ("Local Call"). */
   publishers: ReadonlySet<string>;
+  /** The excluded phrases and the militaries' names, keyed by first word (built once). */
+  knownNames: PhraseMap;
 }
 
 /** The words of a name as the scanner compares them (folded, see phraseWord). */
 export function phraseOf(text: string): string[] {
-  return readStory(text).words.map((word) => phraseWord(word.folded));
+  let words = phraseCache.get(text);
+  if (!words) {
+    words = readStory(text).words.map((word) => phraseWord(word.folded));
+    // The same names (customers, products, publishers) come back for finding after finding.
+    if (phraseCache.size < 10_000) phraseCache.set(text, words);
+  }
+  return [...words];
 }
+
+const phraseCache = new Map<string, string[]>();
 
 /** Drops a trailing explanation: "Rolling Stone (population-registry system)" → "Rolling Stone". */
 function splitParenthetical(name: string): { main: string; aside: string | null } {
@@ -70,7 +80,8 @@ export function buildTermContext(dataset: Pick<Dataset, 'entities' | 'findings'>
   const publishers = new Set<string>();
   for (const finding of dataset.findings) for (const source of finding.sources) add(publishers, source.publisher);
   for (const publisher of publishers) excluded.add(publisher);
-  return { entities: new Map(dataset.entities.map((entity) => [entity.id, entity])), excluded, militaries, publishers };
+  const knownNames = mapPhrases([...excluded, ...militaries.keys()]);
+  return { entities: new Map(dataset.entities.map((entity) => [entity.id, entity])), excluded, militaries, publishers, knownNames };
 }
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'les', 'd', 'l']);
@@ -83,8 +94,10 @@ interface Coverage {
 }
 const MIN_NAME_LETTERS = 3;
 
-/** Occurrences of known phrases in a word list: [start, end) word ranges with the phrase. */
-function findPhrases(words: readonly StoryWord[], phrases: Iterable<string>): Array<{ from: number; to: number; phrase: string }> {
+/** Phrases keyed by their first word, for findPhrases. */
+type PhraseMap = ReadonlyMap<string, readonly string[][]>;
+
+function mapPhrases(phrases: Iterable<string>): Map<string, string[][]> {
   const byFirst = new Map<string, string[][]>();
   for (const phrase of phrases) {
     const parts = phrase.split(' ');
@@ -92,10 +105,18 @@ function findPhrases(words: readonly StoryWord[], phrases: Iterable<string>): Ar
     list.push(parts);
     byFirst.set(parts[0]!, list);
   }
+  return byFirst;
+}
+
+/** Occurrences of known phrases in a word list: [start, end) word ranges with the phrase. */
+function findPhrases(words: readonly StoryWord[], maps: readonly PhraseMap[]): Array<{ from: number; to: number; phrase: string }> {
   const found: Array<{ from: number; to: number; phrase: string }> = [];
   for (let i = 0; i < words.length; i++) {
-    for (const parts of byFirst.get(phraseWord(words[i]!.folded)) ?? []) {
-      if (parts.every((part, k) => words[i + k] !== undefined && phraseWord(words[i + k]!.folded) === part)) found.push({ from: i, to: i + parts.length, phrase: parts.join(' ') });
+    const first = phraseWord(words[i]!.folded);
+    for (const map of maps) {
+      for (const parts of map.get(first) ?? []) {
+        if (parts.every((part, k) => words[i + k] !== undefined && phraseWord(words[i + k]!.folded) === part)) found.push({ from: i, to: i + parts.length, phrase: parts.join(' ') });
+      }
     }
   }
   return found;
@@ -237,11 +258,11 @@ export function deriveStoryTerms(finding: Finding, context: TermContext): StoryT
 
   const english = `${finding.title.en}. ${finding.summary.en}`;
   const french = `${finding.title.fr}. ${finding.summary.fr}`;
-  const known = new Set([...context.excluded, ...context.militaries.keys(), ...[...terms.values()].flatMap((term) => term.phrases.map((words) => words.join(' ')))]);
+  const ownPhrases = mapPhrases(new Set([...terms.values()].flatMap((term) => term.phrases.map((words) => words.join(' ')))));
   const covered = (reading: ReturnType<typeof readStory>): Coverage => {
     const mask = reading.words.map(() => false);
     const outlet = reading.words.map(() => false);
-    for (const { from, to, phrase } of findPhrases(reading.words, known)) {
+    for (const { from, to, phrase } of findPhrases(reading.words, [context.knownNames, ownPhrases])) {
       for (let k = from; k < to; k++) {
         mask[k] = true;
         if (context.publishers.has(phrase)) outlet[k] = true;

@@ -87,15 +87,23 @@ function rawTokens(text: string): RawToken[] {
   const tokens: RawToken[] = [];
   let start = -1;
   let digits = false;
-  let chars = '';
+  /** The run holds an invisible unit (a soft hyphen inside a word), to be dropped from its text. */
+  let invisible = false;
   const flush = (end: number) => {
-    if (start >= 0 && chars) tokens.push({ text: chars, start, end, digits });
+    if (start >= 0) {
+      let chars = text.slice(start, end);
+      if (invisible) chars = [...chars].filter((char) => !isInvisibleUnit(char.charCodeAt(0))).join('');
+      if (chars) tokens.push({ text: chars, start, end, digits });
+    }
     start = -1;
-    chars = '';
+    invisible = false;
   };
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (isInvisibleUnit(unit)) continue; // a soft hyphen inside a word keeps it whole
+    if (isInvisibleUnit(unit)) {
+      invisible = true; // a soft hyphen inside a word keeps it whole
+      continue;
+    }
     if (isWordUnit(unit)) {
       const digit = isDigit(unit);
       if (start >= 0 && digit !== digits) flush(i);
@@ -103,7 +111,6 @@ function rawTokens(text: string): RawToken[] {
         start = i;
         digits = digit;
       }
-      chars += text.charAt(i);
       continue;
     }
     flush(i);
