@@ -245,7 +245,7 @@ export function deriveStoryTerms(finding: Finding, context: TermContext): StoryT
     // "Unit 8200" is « unité 8200 » in French.
     if (/^unit\s/iu.test(main)) variants.push(main.replace(/^unit/iu, 'unité'));
     if (aside && isAcronym(aside)) variants.push(aside);
-    addPhrase('unit', localized(main), variants);
+    addPhrase('unit', localized(main, main.replace(/^unit(?=\s)/iu, 'Unité')), variants);
   }
   if (finding.customer) addCustomer(finding.customer);
   for (const product of finding.products ?? []) {
