@@ -93,12 +93,12 @@ describe('scoring, English and French figures', () => {
   };
 
   it.each([
-    ['English figures', 'The ministry spent $10 million on 19,000 hours of Azure support.', ['hours: $10 million, 19,000 hours, Azure']],
-    ['French figures', 'Le ministère a dépensé 10 millions de dollars pour 19 000 heures de support Azure.', ['hours: $10 million, 19,000 hours, Azure']],
-    ['French figures with narrow no-break spaces', 'payé 10\u00a0millions de dollars pour 19\u202f000 heures', ['hours: $10 million, 19,000 hours']],
-    ['compact English', 'US$10M for 19,000 hours', ['hours: $10 million, 19,000 hours']],
-    ['units, across chunks', 'Unit 8200 moved its data.\nThe Ofek unit too, as Tsahal said.', ['units: Ofek, Unit 8200, Israel Defense Forces']],
-    ['French units', "l'unité 8200 et l'unité Ofek", ['units: Ofek, Unit 8200']],
+    ['English figures', 'The ministry spent $10 million on 19,000 hours of Azure support.', ['hours: 19,000 hours, $10 million, Azure']],
+    ['French figures', 'Le ministère a dépensé 10 millions de dollars pour 19 000 heures de support Azure.', ['hours: 19,000 hours, $10 million, Azure']],
+    ['French figures with narrow no-break spaces', 'payé 10\u00a0millions de dollars pour 19\u202f000 heures', ['hours: 19,000 hours, $10 million']],
+    ['compact English', 'US$10M for 19,000 hours', ['hours: 19,000 hours, $10 million']],
+    ['units, across chunks', 'Unit 8200 moved its data.\nThe Ofek unit too, as Tsahal said.', ['units: Unit 8200, Ofek, Israel Defense Forces']],
+    ['French units', "l'unité 8200 et l'unité Ofek", ['units: Unit 8200, Ofek']],
     ['one figure alone is not enough', 'It paid $10 million.', []],
     ['a different figure tells nothing', 'It paid $12 million for 19,500 hours.', []],
     ['products and customers alone tell nothing', 'Azure, Azure and the IDF (Tsahal).', []],

@@ -33,7 +33,8 @@ export function termWeight(index: StoryIndex, key: string): number {
  */
 export function scoreFinding(index: StoryIndex, findingId: string, found: ReadonlySet<string>): StoryMatch {
   const terms = index.termsOf(findingId).filter((key) => found.has(key));
-  terms.sort((a, b) => termWeight(index, b) - termWeight(index, a) || a.localeCompare(b));
+  // Equal weights keep the order the terms were derived in: units first, figures as the text states them.
+  terms.sort((a, b) => termWeight(index, b) - termWeight(index, a));
   let dated = false;
   let score = 0;
   for (const key of terms) {

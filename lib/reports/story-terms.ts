@@ -212,7 +212,7 @@ function frenchName(entity: Entity): string {
   return local ? local.charAt(0).toLocaleUpperCase('fr') + local.slice(1) : entity.name;
 }
 
-/** Every story term of one finding, each key once, in the order: extra, units, customer, products, names, figures, months. */
+/** Every story term of one finding, each key once, in the order: units, extra, customer, products, names, figures, months. */
 export function deriveStoryTerms(finding: Finding, context: TermContext): StoryTerm[] {
   const terms = new Map<string, StoryTerm>();
   const addPhrase = (kind: TermKind, label: Localized, variants: readonly string[]) => {
@@ -233,12 +233,6 @@ export function deriveStoryTerms(finding: Finding, context: TermContext): StoryT
     terms.set(key, { key, label: localized(entity.name, frenchName(entity)), kind: 'customer', phrases: names.map(phraseOf).filter((words) => words.length > 0) });
   };
 
-  for (const extra of finding.terms ?? []) {
-    const marks = readStory(extra).marks;
-    const whole = marks.length === 1 && phraseOf(extra).length <= 6 ? marks[0] : undefined;
-    if (whole) addMark('extra', whole.key, localized(extra));
-    else addPhrase('extra', localized(extra), [extra]);
-  }
   for (const unit of finding.units ?? []) {
     const { main, aside } = splitParenthetical(unit);
     const variants = [main];
@@ -246,6 +240,12 @@ export function deriveStoryTerms(finding: Finding, context: TermContext): StoryT
     if (/^unit\s/iu.test(main)) variants.push(main.replace(/^unit/iu, 'unité'));
     if (aside && isAcronym(aside)) variants.push(aside);
     addPhrase('unit', localized(main, main.replace(/^unit(?=\s)/iu, 'Unité')), variants);
+  }
+  for (const extra of finding.terms ?? []) {
+    const marks = readStory(extra).marks;
+    const whole = marks.length === 1 && phraseOf(extra).length <= 6 ? marks[0] : undefined;
+    if (whole) addMark('extra', whole.key, localized(extra));
+    else addPhrase('extra', localized(extra), [extra]);
   }
   if (finding.customer) addCustomer(finding.customer);
   for (const product of finding.products ?? []) {

@@ -114,9 +114,9 @@ test('screenshots of the popup on the seed story in English and French, light an
       }
       await popup.screenshot({ path: `${SCREENSHOTS}/dual-use-reports-${lang}-${scheme}.png` });
       // Further down: a finding's actions, then a company's rest of the record.
-      await popup.evaluate(() => document.querySelector('.report-story .actions')?.scrollIntoView({ block: 'center' }));
+      await popup.evaluate(() => window.scrollTo(0, window.scrollY + (document.querySelector('.report-story .actions')?.getBoundingClientRect().top ?? 0) - 300));
       await popup.screenshot({ path: `${SCREENSHOTS}/dual-use-reports-${lang}-${scheme}-actions.png` });
-      await popup.evaluate(() => document.querySelector('.company')?.scrollIntoView({ block: 'start' }));
+      await popup.evaluate(() => window.scrollTo(0, window.scrollY + (document.querySelector('.company')?.getBoundingClientRect().top ?? 0) - 8));
       await popup.screenshot({ path: `${SCREENSHOTS}/dual-use-reports-${lang}-${scheme}-company.png` });
       await popup.close();
     }
