@@ -32,6 +32,8 @@ export interface PopupReading {
   terms: Record<string, string>;
   reportLinks: Array<{ finding: string; href: string; target: string; rel: string }>;
   copyButtons: number;
+  /** Company name → its "Suggest this page as a source" address, for the companies that have one. */
+  suggest: Record<string, string>;
 }
 
 /**
@@ -39,6 +41,11 @@ export interface PopupReading {
  * functions (tsx would wrap them in a __name() helper the page lacks).
  */
 export function readPopupInPage(): PopupReading {
+  const suggest: Record<string, string> = {};
+  for (const company of document.querySelectorAll('.company')) {
+    const link = company.querySelector('.suggest a') as HTMLAnchorElement | null;
+    if (link) suggest[company.querySelector('h3 > span')?.textContent ?? ''] = link.href;
+  }
   const terms: Record<string, string> = {};
   for (const node of document.querySelectorAll('.report-group article')) {
     terms[(node as HTMLElement).dataset.finding ?? ''] = node.querySelector('.terms')?.textContent ?? '';
@@ -57,6 +64,7 @@ export function readPopupInPage(): PopupReading {
       rel: node.getAttribute('rel') ?? '',
     })),
     copyButtons: document.querySelectorAll('button.copy-text, button.copy-markdown').length,
+    suggest,
   };
 }
 
@@ -108,6 +116,11 @@ export function defineReportChecks(env: () => ReportsEnv): Array<[string, () => 
           assert.match(link.rel, /noopener/);
         }
         assert.ok(popup.copyButtons >= 6, 'copy buttons on each finding');
+        // Microsoft's stories are told here; Amazon, Google and OpenAI are named without one of theirs: they may be offered the page.
+        assert.deepEqual(Object.keys(popup.suggest).sort(), ['Amazon', 'Google', 'OpenAI']);
+        const suggestion = new URL(popup.suggest.Google ?? '');
+        assert.equal(`${suggestion.origin}${suggestion.pathname}`, 'https://github.com/dual-use/dual-use/issues/new');
+        assert.match(suggestion.searchParams.get('body') ?? '', /^Company: google\nPage: http:\/\/127\.0\.0\.1:\d+\/seed-story\.html\nDataset version: /);
 
         // The tooltip, opened by keyboard on the first mark (Microsoft), leads with the stories.
         await page.press(['Alt', 'Shift'], 'KeyU');
