@@ -62,6 +62,16 @@ describe('deriveStoryTerms', () => {
     expect(byKey.get('c:israel-defense-forces')?.phrases).toEqual(expect.arrayContaining([['idf'], ['tsahal']]));
   });
 
+  it('takes a name listed with an outlet for an outlet too', () => {
+    const listed = deriveStoryTerms(makeFinding({
+      id: 'outlets', vendor: 'microsoft',
+      summary: { en: 'The Guardian and Local Call reported that Project Lavender ran on Azure.', fr: 'The Guardian et Local Call ont rapporté que Project Lavender fonctionnait sur Azure.' },
+    }), context).map((term) => term.key);
+    expect(listed).toContain('p:project lavender');
+    expect(listed).not.toContain('p:local call');
+    expect(listed).not.toContain('p:call');
+  });
+
   it('keeps each key once', () => {
     expect(new Set(terms.map((term) => term.key)).size).toBe(terms.length);
   });

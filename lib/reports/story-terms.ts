@@ -141,8 +141,9 @@ const contains = (haystack: readonly string[], needle: readonly string[]) =>
 
 /**
  * Proper nouns of the English text that the French text names too ("Rolling Stone", "Nimbus"):
- * maximal runs of capitalised words (numbers and "of"/"de" inside allowed), outside known names;
- * a run the French text lacks is tried word by word. Sentence-initial words fall out on their own.
+ * maximal runs of capitalised words (numbers and "of"/"de" inside allowed), outside known names and
+ * not listed with an outlet; of a run the French text lacks, its parts are tried, longest first.
+ * Sentence-initial words fall out on their own (French does not capitalise "According" or "Report").
  */
 function properNouns(
   english: string,
@@ -154,18 +155,14 @@ function properNouns(
   const { known: skip, outlet } = covered(reading);
   const usable = (i: number) => !skip[i] && !isMonthName(words[i]!.folded);
   // "+972 Magazine, Local Call and The Guardian reported": a name in a list with an outlet is an outlet.
-  const listedWithOutlet = (from: number, to: number) => {
-    const sides: Array<[number, number]> = [[from - 1, -1], [to, 1]];
-    return sides.some(([edge, step]) => {
-      let k = edge;
-      const near = step < 0 ? words[from]! : words[to - 1]!;
-      const gapOf = (a: StoryWord, b: StoryWord) => text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start));
-      if (words[k] && LIST_WORDS.has(words[k]!.folded)) k += step;
-      const other = words[k];
-      if (!other || !outlet[k]) return false;
-      return /^\s*(?:,|&)?\s*$/u.test(gapOf(other, near)) || LIST_WORDS.has(words[edge]?.folded ?? '');
-    });
+  const besideOutlet = (edge: number, step: -1 | 1): boolean => {
+    let k = edge;
+    if (words[k] && LIST_WORDS.has(words[k]!.folded)) k += step;
+    if (!words[k] || !outlet[k]) return false;
+    const [left, right] = step < 0 ? [words[k]!, words[edge + 1]!] : [words[edge - 1]!, words[k]!];
+    return /^[\s,&]*(?:and|et)?[\s,&]*$/u.test(text.slice(left.end, right.start));
   };
+  const listedWithOutlet = (from: number, to: number) => besideOutlet(from - 1, -1) || besideOutlet(to, 1);
   const nouns: Array<{ words: string[]; label: string }> = [];
   /** Accepts words[from, to) as a name; 'outlet' when it is listed with an outlet (then no part of it is a name either). */
   const accept = (from: number, to: number): boolean | 'outlet' => {
