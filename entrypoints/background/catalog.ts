@@ -43,7 +43,7 @@ export function buildCatalog(settings: Settings, dataset: Dataset): Catalog {
   return {
     settings,
     dataset,
-    matcher: compileMatcher(dataset.entities),
+    matcher: compileMatcher(dataset.entities, dataset.topics),
     entities,
     vendors,
     // Built on first use (a page's text, the popup, a tooltip): a wake for a badge alone does not pay for it.

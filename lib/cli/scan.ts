@@ -99,7 +99,7 @@ export interface ScanContext {
 }
 
 export function compileScanContext(dataset: Dataset): ScanContext {
-  return { matcher: compileMatcher(dataset.entities), findings: dataset.findings, reports: buildReportIndex(dataset) };
+  return { matcher: compileMatcher(dataset.entities, dataset.topics), findings: dataset.findings, reports: buildReportIndex(dataset) };
 }
 
 /** Scans one document as the extension would: domain vendor corroborates text mentions; story terms and the address say what it reports. */

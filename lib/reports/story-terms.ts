@@ -164,6 +164,8 @@ function properNouns(
   };
   const listedWithOutlet = (from: number, to: number) => besideOutlet(from - 1, -1) || besideOutlet(to, 1);
   const nouns: Array<{ words: string[]; label: string }> = [];
+  /** Names seen listed with an outlet: outlets wherever else they stand (a title's "+972 and Local Call"). */
+  const outlets = new Set<string>();
   /** Accepts words[from, to) as a name; 'outlet' when it is listed with an outlet (then no part of it is a name either). */
   const accept = (from: number, to: number): boolean | 'outlet' => {
     const parts = words.slice(from, to).map((word) => word.folded);
@@ -171,7 +173,10 @@ function properNouns(
     if (letters < MIN_NAME_LETTERS || !contains(french.words, parts)) return false;
     // One word alone must be a capitalised word of the French text too ("Nimbus", not "Forces").
     if (parts.length === 1 && !french.capitalised.has(parts[0]!)) return false;
-    if (listedWithOutlet(from, to)) return 'outlet';
+    if (listedWithOutlet(from, to)) {
+      outlets.add(parts.join(' '));
+      return 'outlet';
+    }
     nouns.push({ words: parts, label: text.slice(words[from]!.start, words[to - 1]!.end) });
     return true;
   };
@@ -196,7 +201,7 @@ function properNouns(
     }
     i = end - 1;
   }
-  return nouns;
+  return nouns.filter((noun) => !outlets.has(noun.words.join(' ')));
 }
 
 function localized(en: string, fr?: string): Localized {
