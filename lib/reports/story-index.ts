@@ -36,7 +36,7 @@ export interface IndexedPhrase {
 export const SPECIFIC_MAX_FINDINGS = 3;
 const SPECIFIC_KINDS = new Set<TermKind>(['unit', 'name', 'figure', 'extra']);
 
-export function buildStoryIndex(dataset: Pick<Dataset, 'entities' | 'findings'>): StoryIndex {
+export function buildStoryIndex(dataset: Pick<Dataset, 'entities' | 'findings'> & Partial<Pick<Dataset, 'publishers'>>): StoryIndex {
   const context = buildTermContext(dataset);
   const termsByFinding = new Map<string, string[]>();
   const firstSeen = new Map<string, { label: Localized; kind: TermKind }>();

@@ -59,7 +59,7 @@ function splitParenthetical(name: string): { main: string; aside: string | null 
 /** An aside that is itself a name (an acronym such as NUDT), not a description. */
 const isAcronym = (text: string) => /^[\p{Lu}\d&.-]{2,}$/u.test(text);
 
-export function buildTermContext(dataset: Pick<Dataset, 'entities' | 'findings'>): TermContext {
+export function buildTermContext(dataset: Pick<Dataset, 'entities' | 'findings'> & Partial<Pick<Dataset, 'publishers'>>): TermContext {
   const excluded = new Set<string>();
   const militaries = new Map<string, string>();
   const add = (into: Set<string>, text: string) => {
@@ -79,6 +79,8 @@ export function buildTermContext(dataset: Pick<Dataset, 'entities' | 'findings'>
   }
   const publishers = new Set<string>();
   for (const finding of dataset.findings) for (const source of finding.sources) add(publishers, source.publisher);
+  // Every outlet of the registry, cited here or not (a summary names outlets it does not cite).
+  for (const publisher of dataset.publishers ?? []) add(publishers, publisher.name);
   for (const publisher of publishers) excluded.add(publisher);
   const knownNames = mapPhrases([...excluded, ...militaries.keys()]);
   return { entities: new Map(dataset.entities.map((entity) => [entity.id, entity])), excluded, militaries, publishers, knownNames };
