@@ -10,6 +10,9 @@ import { equalsCanonical, isWordUnit, matchStart, unitBefore, unitFrom } from '.
 /** How far either side of a mention, within its sentence, a cue or another sense is looked for (≈ 25 words). */
 export const EVIDENCE_SPAN = 200;
 
+/** The longest venue word looked for after a name, in units. */
+const MAX_PLACE_WORD = 16;
+
 /** The folded patterns that end a sentence (the automaton reads a line break or a run of spaces as one space). */
 export const SENTENCE_ENDS = ['. ', '! ', '? ', '… '] as const;
 
@@ -40,6 +43,8 @@ export interface EvidenceTable {
   /** Patterns that take part in some rule's evidence, or end a sentence. */
   isEvidence: Uint8Array;
   isSentenceEnd: Uint8Array;
+  /** Venue words (topics with namesAPlace): right after any name they make it a place named after the company. */
+  isPlace: Uint8Array;
   /** Per pattern: canonical text for a case-sensitive (acronym) cue, else null. */
   caseText: (string | null)[];
   lengths: Int32Array;
@@ -50,6 +55,7 @@ export interface EvidenceTable {
 /** Builds the table; `patternOf` returns (adding if needed) the automaton pattern id of a folded string. */
 export function buildEvidenceTable(
   rules: readonly { cues: readonly ListedWord[]; others: readonly ListedWord[] }[],
+  places: readonly ListedWord[],
   patternOf: (folded: string) => number,
   patternCount: () => number,
 ): EvidenceTable {
@@ -63,6 +69,7 @@ export function buildEvidenceTable(
     }
   });
   const ends = SENTENCE_ENDS.map(patternOf);
+  const placePatterns = places.filter((word) => word.folded.length > 0).map((word) => patternOf(word.folded));
   const count = patternCount();
   const ruleCount = Math.max(1, rules.length);
   const table: EvidenceTable = {
@@ -71,6 +78,7 @@ export function buildEvidenceTable(
     membership: new Uint8Array(count * ruleCount),
     isEvidence: new Uint8Array(count),
     isSentenceEnd: new Uint8Array(count),
+    isPlace: new Uint8Array(count),
     caseText: new Array<string | null>(count).fill(null),
     lengths: new Int32Array(count),
     startsWithWord: new Uint8Array(count),
@@ -83,6 +91,10 @@ export function buildEvidenceTable(
   }
   for (const pattern of ends) {
     table.isSentenceEnd[pattern] = 1;
+    table.isEvidence[pattern] = 1;
+  }
+  for (const pattern of placePatterns) {
+    table.isPlace[pattern] = 1;
     table.isEvidence[pattern] = 1;
   }
   return table;
@@ -136,6 +148,22 @@ export class EvidenceHits {
     }
     this.ends[this.count] = end;
     this.patterns[this.count++] = pattern;
+  }
+
+  /** True when a venue word follows the name ending at `end`, separated by spaces only ("Oracle Park"). */
+  placeFollows(text: string, end: number): boolean {
+    const table = this.table;
+    let next = end;
+    while (next < text.length && (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0xa0)) next++;
+    if (next === end || next === text.length) return false;
+    for (let k = firstAbove(this.ends, this.count, next); k < this.count; k++) {
+      const hitEnd = this.ends[k] ?? 0;
+      if (hitEnd > next + MAX_PLACE_WORD) break;
+      const pattern = this.patterns[k] ?? 0;
+      if (table.isPlace[pattern] !== 1 || matchStart(text, hitEnd, table.lengths[pattern] ?? 0) !== next) continue;
+      if (!isWordUnit(unitFrom(text, hitEnd))) return true;
+    }
+    return false;
   }
 
   /**

@@ -157,7 +157,7 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
       const { text, folded } = normalizeTerm(alias);
       if (folded.length === 0) continue;
       const source = rules.get(alias);
-      const rule = source || places.length > 0 ? compileRule(source, topicById, places) : null;
+      const rule = source ? compileRule(source, topicById) : null;
       if (rule) rule.evidence = compiledRules.push(rule) - 1;
       const term: Term = {
         entity: entity.id,
@@ -177,7 +177,7 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
     }
   }
   // Cues, other senses and sentence ends are patterns too: one pass finds names and their evidence.
-  const evidence = buildEvidenceTable(compiledRules, patternOf, () => patterns.length);
+  const evidence = buildEvidenceTable(compiledRules, places, patternOf, () => patterns.length);
   describePatterns(evidence, folds);
   const automaton = compileAutomaton(folds, TEXT_UNITS);
   const hits = new EvidenceHits(evidence);
@@ -186,6 +186,10 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
   let nameStarts = new Int32Array(256);
   let nameEnds = new Int32Array(256);
   let nameCount = 0;
+  /** For the names the rules accept: their term and verdict, and their order by start. */
+  const acceptedTerms: Term[] = [];
+  const acceptedVerdicts: Verdict[] = [];
+  let order = new Int32Array(256);
 
   /** The first of the pattern's terms whose case and rule accept the text there, with its verdict. */
   function acceptTerm(pattern: Pattern, text: string, start: number, end: number): { term: Term; verdict: Verdict } | null {
@@ -226,31 +230,56 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
       text = normal.text;
       automaton.scan(text, onMatch, resolveInNormalText);
     }
-    // Rules are judged once the whole text's evidence is known (a cue may follow the name).
-    const found: { start: number; end: number; term: Term; verdict: Verdict }[] = [];
+    // Rules are judged once the whole text's evidence is known (a cue may follow the name); what
+    // they accept is kept in place, in the name buffers, with its term and verdict.
+    let kept = 0;
     for (let k = 0; k < nameCount; k++) {
       const start = nameStarts[k] ?? 0;
       const end = nameEnds[k] ?? 0;
+      // A place named after a company (Oracle Park) is not the company.
+      if (hits.placeFollows(text, end)) continue;
       const accepted = acceptTerm(patterns[nameIds[k] ?? 0]!, text, start, end);
-      if (accepted) found.push({ start, end, term: accepted.term, verdict: accepted.verdict });
+      if (!accepted) continue;
+      acceptedTerms[kept] = accepted.term;
+      acceptedVerdicts[kept] = accepted.verdict;
+      nameStarts[kept] = start;
+      nameEnds[kept++] = end;
     }
-    // Leftmost, then longest alias wins; no overlaps.
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Leftmost, then longest alias wins; no overlaps. Hits come in order of end, so they are
+    // nearly in order of start already: an insertion sort of their indices is linear here.
+    if (order.length < kept) order = new Int32Array(nameIds.length);
+    for (let k = 0; k < kept; k++) {
+      let at = k;
+      const start = nameStarts[k] ?? 0;
+      const end = nameEnds[k] ?? 0;
+      while (at > 0) {
+        const previous = order[at - 1] ?? 0;
+        const previousStart = nameStarts[previous] ?? 0;
+        if (previousStart < start || (previousStart === start && (nameEnds[previous] ?? 0) >= end)) break;
+        order[at] = previous;
+        at--;
+      }
+      order[at] = k;
+    }
     const candidates: Candidate[] = [];
     let reached = 0;
-    for (const hit of found) {
-      if (hit.start < reached) continue;
-      const { term, verdict } = hit;
+    for (let k = 0; k < kept; k++) {
+      const index = order[k] ?? 0;
+      const start = nameStarts[index] ?? 0;
+      if (start < reached) continue;
+      const end = nameEnds[index] ?? 0;
+      const term = acceptedTerms[index]!;
+      const verdict = acceptedVerdicts[index];
       candidates.push({
         vendor: term.vendor,
         entity: term.entity,
         alias: term.alias,
-        start: normal ? normal.toOriginalStart(hit.start) : hit.start,
-        end: normal ? normal.toOriginalEnd(hit.end) : hit.end,
+        start: normal ? normal.toOriginalStart(start) : start,
+        end: normal ? normal.toOriginalEnd(end) : end,
         needsCorroboration: verdict === Verdict.NeedsDocument,
         corroborates: verdict === Verdict.Counts,
       });
-      reached = hit.end;
+      reached = end;
     }
     return candidates;
   }

@@ -9,7 +9,7 @@
 //   - what the sentence leaves open is decided over the whole document (lib/matcher/index.ts).
 
 import type { AmbiguityRule, Topic } from '../dataset/types';
-import { foldText, foldUnit, isInvisibleUnit, isWordUnit, normalizeTerm } from '../text/normalize';
+import { canonicalUnit, foldText, foldUnit, isInvisibleUnit, isWordUnit, normalizeTerm } from '../text/normalize';
 import type { EvidenceHits, ListedWord } from './evidence';
 
 /** What a name's rules say of one mention, before the document is known. */
@@ -64,15 +64,14 @@ function topicWords(ids: readonly string[] | undefined, topics: ReadonlyMap<stri
   });
 }
 
-/** Words that make any name a place when they follow it (topics with namesAPlace). */
-export function placeWords(topics: Iterable<Topic>): string[] {
-  return [...topics].filter((topic) => topic.namesAPlace === true).flatMap((topic) => [...topic.words.en, ...topic.words.fr]);
+/** Words that make any name a place when they follow it (topics with namesAPlace), as the automaton matches them. */
+export function placeWords(topics: Iterable<Topic>): ListedWord[] {
+  return [...topics].filter((topic) => topic.namesAPlace === true).flatMap((topic) => [...topic.words.en, ...topic.words.fr]).map(listWord);
 }
 
-/** Compiles one catalog rule (or none: a name with no rule still gets the place words) against the catalog's topics. */
-export function compileRule(rule: AmbiguityRule | undefined, topics: ReadonlyMap<string, Topic>, places: readonly string[]): CompiledRule {
-  rule ??= { alias: '', note: '' };
-  const notBefore = phrasesOf([...(rule.notBefore ?? []), ...places]);
+/** Compiles one catalog rule against the catalog's topics. */
+export function compileRule(rule: AmbiguityRule, topics: ReadonlyMap<string, Topic>): CompiledRule {
+  const notBefore = phrasesOf(rule.notBefore ?? []);
   const notAfter = phrasesOf(rule.notAfter ?? []);
   const notAfterNumber = rule.notAfterNumber === true;
   return {
@@ -153,12 +152,19 @@ function readSpansBefore(text: string, from: number, count: number, out: WordSpa
   return out;
 }
 
-/** True when span k reads as `target` (folded). Folding keeps the length, but for invisible units, which only lengthen a word. */
+/** True when span k reads as `target` (folded, canonical), compared unit by unit without a copy; invisible units do not count. */
 function spanIs(text: string, spans: WordSpans, k: number, target: string): boolean {
   const start = spans.starts[k] ?? 0;
   const end = spans.ends[k] ?? 0;
-  if (end - start < target.length || foldUnit(text.charCodeAt(start)) !== target.charCodeAt(0)) return false;
-  return foldText(text.slice(start, end)) === target;
+  if (end - start < target.length) return false;
+  let j = 0;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (isInvisibleUnit(unit)) continue;
+    if (j === target.length || foldUnit(canonicalUnit(unit)) !== target.charCodeAt(j)) return false;
+    j++;
+  }
+  return j === target.length;
 }
 
 /** True when spans k, k + 1… read as the phrase's words. */
