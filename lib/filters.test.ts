@@ -18,8 +18,8 @@ const entities = indexEntities([
 function finding(overrides: Partial<Finding>): Finding {
   return {
     id: 'f', vendor: 'microsoft', customer: 'israel-defense-forces', kind: 'cloud',
-    title: { en: 't', fr: 't' }, summary: { en: 's', fr: 's' }, date: '2024-03-15', status: 'reported',
-    sources: [{ publisher: '+972 Magazine', url: 'https://example.org/a', date: '2024-03-15', lang: 'en', verified: 'read' }],
+    title: { en: 't', fr: 't' }, summary: { en: 's', fr: 's' }, date: '2024-03-15', status: 'reported', reviewed: '2026-01-01',
+    sources: [{ publisher: '+972 Magazine', publisherId: '972-magazine', title: 'h', url: 'https://example.org/a', date: '2024-03-15', lang: 'en', verified: 'read' }],
     ...overrides,
   };
 }
@@ -45,8 +45,8 @@ describe('passesFilters', () => {
     ['status matches', { status: 'confirmed' }, { statuses: ['confirmed'] }, true],
     ['status does not match', {}, { statuses: ['denied', 'disputed'] }, false],
     ['publisher of any source matches', { sources: [
-      { publisher: 'AP', url: 'https://a.example', lang: 'en', verified: 'x' },
-      { publisher: 'The Guardian', url: 'https://b.example', lang: 'en', verified: 'x' }] }, { publishers: ['The Guardian'] }, true],
+      { publisher: 'AP', publisherId: 'associated-press', title: 'h', url: 'https://a.example', date: '2024', lang: 'en', verified: 'x' },
+      { publisher: 'The Guardian', publisherId: 'guardian', title: 'h', url: 'https://b.example', date: '2024', lang: 'en', verified: 'x' }] }, { publishers: ['The Guardian'] }, true],
     ['publisher does not match', {}, { publishers: ['AP'] }, false],
     ['date inside range', {}, { from: '2024-01-01', to: '2024-12-31' }, true],
     ['date before range', {}, { from: '2024-04' }, false],

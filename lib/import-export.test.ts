@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from './dataset/types';
-import { validateDataset } from './dataset/validate';
+import { formatProblem, validateDataset } from './dataset/validate';
+import { loadDatasetFromDirectory } from './dataset/load-node';
 import { checkImportSize, looksTruncated, MAX_IMPORT_BYTES, parseImportFile, serializeDataset, serializeSettings } from './import-export';
 import { defaultSettings } from './settings';
 
 const dataset: Dataset = {
   version: '2026.11.01',
   topics: [],
+  publishers: [{ id: 'associated-press', name: 'Associated Press', domains: ['apnews.com'], kind: 'news-agency' }],
   entities: [{ id: 'microsoft', name: 'Microsoft', type: 'vendor', country: 'US', parent: null, aliases: ['Microsoft'], products: ['Azure'], domains: ['microsoft.com'], ambiguous: [] }],
   findings: [{
     id: 'microsoft-x', vendor: 'microsoft', customer: null, kind: 'policy', title: { en: 'T', fr: 'T' }, summary: { en: 'S', fr: 'S' },
-    date: '2024', status: 'reported', sources: [{ publisher: 'AP', title: 'Headline', date: '2024-02-01', url: 'https://apnews.com/x', lang: 'en', verified: 'read' }],
+    date: '2024', status: 'reported', reviewed: '2026-01-01',
+    sources: [{ publisher: 'Associated Press', publisherId: 'associated-press', title: 'Headline', url: 'https://apnews.com/x', date: '2024-02-01', lang: 'en', original: true, verified: 'read' }],
   }],
 };
 
@@ -27,6 +30,15 @@ describe('good files', () => {
   it('round-trips an exported dataset (with a byte-order mark)', () => {
     const result = parse(`\uFEFF${serializeDataset(dataset)}`);
     expect(result).toMatchObject({ ok: true, kind: 'dataset', dataset: { version: dataset.version, entities: [{ id: 'microsoft' }], findings: [{ id: 'microsoft-x' }] } });
+  });
+  it('round-trips the real dataset as data:export prints it', async () => {
+    const real = await loadDatasetFromDirectory();
+    if (!real.ok) throw new Error(real.problems.map(formatProblem).join('\n'));
+    expect(parse(serializeDataset(real.dataset))).toEqual({ ok: true, kind: 'dataset', dataset: real.dataset });
+  });
+  it('refuses an exported dataset whose source names a publisher missing from its registry', () => {
+    const result = parse(JSON.stringify({ ...dataset, publishers: [] }));
+    expect(result).toMatchObject({ ok: false, problem: { code: 'invalid-dataset', detail: expect.stringContaining('sources[0].publisherId') as unknown } });
   });
   it('accepts plain text that only looks a little like markup or schemes', () => {
     expect(parse(withTitle('Revenue < 5 % and data: phone records; Java script usage')).ok).toBe(true);

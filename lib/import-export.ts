@@ -149,7 +149,12 @@ export function serializeSettings(settings: Settings): string {
   return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_FILE_VERSION, settings }, null, 2)}\n`;
 }
 
-/** Same shape as `npm run data:export`, so an exported dataset can be checked and re-imported. */
+/**
+ * Same shape as `npm run data:export` ({ version, entities, findings, publishers }: the contract's keys
+ * first, then the publisher registry the sources' publisherId refer to), so it can be checked and re-imported.
+ */
 export function serializeDataset(dataset: Dataset): string {
-  return `${JSON.stringify({ version: dataset.version, entities: dataset.entities, topics: dataset.topics, findings: dataset.findings }, null, 2)}\n`;
+  const { version, entities, findings, publishers, topics } = dataset;
+  return `${JSON.stringify({ version, entities, findings, publishers, topics }, null, 2)}
+`;
 }

@@ -5,13 +5,14 @@ import { summarizeDataset } from './dataset-summary';
 const entity = (id: string, type: Entity['type'], country: string, parent: string | null = null): Entity =>
   ({ id, name: id.toUpperCase(), type, country, parent, aliases: [], products: [], domains: [], ambiguous: [] });
 const finding = (id: string, vendor: string, customer: string | null, date: string, publishers: string[]): Finding => ({
-  id, vendor, customer, kind: 'cloud', title: { en: '', fr: '' }, summary: { en: '', fr: '' }, date, status: 'reported',
-  sources: publishers.map((publisher) => ({ publisher, url: 'https://example.org', lang: 'en', verified: 'x' })),
+  id, vendor, customer, kind: 'cloud', title: { en: '', fr: '' }, summary: { en: '', fr: '' }, date, status: 'reported', reviewed: '2026-01-01',
+  sources: publishers.map((publisher) => ({ publisher, publisherId: publisher.toLowerCase(), title: 'Headline', url: 'https://example.org', date, lang: 'en', verified: 'x' })),
 });
 
 const dataset: Dataset = {
   version: 'v7',
   topics: [],
+  publishers: [],
   entities: [entity('microsoft', 'vendor', 'US'), entity('github', 'vendor', 'US', 'microsoft'), entity('google', 'vendor', 'US'),
     entity('idf', 'military', 'IL'), entity('dod', 'military', 'US')],
   findings: [

@@ -25,12 +25,14 @@ const military: Entity = {
 const baseFinding: Finding = {
   id: 'microsoft-x', vendor: 'microsoft', customer: 'israel-defense-forces', kind: 'cloud',
   title: { en: 'Title', fr: 'Titre' }, summary: { en: 'Summary', fr: 'Résumé' }, date: '2024-05', status: 'reported',
-  sources: [{ publisher: 'AP', title: 'Headline', date: '2024-05-02', url: 'https://apnews.com/x', lang: 'en', verified: 'read' }],
+  reviewed: '2026-05-01',
+  sources: [{ publisher: 'Associated Press', publisherId: 'associated-press', title: 'Headline', url: 'https://apnews.com/x', date: '2024-05-02', lang: 'en', original: true, verified: 'read' }],
 };
 type Patch = { finding?: Record<string, unknown>; source?: Record<string, unknown>; entity?: Record<string, unknown> };
 function file({ finding = {}, source = {}, entity = {} }: Patch): string {
   return JSON.stringify({
     version: '1.0.0',
+    publishers: [{ id: 'associated-press', name: 'Associated Press', domains: ['apnews.com'], kind: 'news-agency' }],
     entities: [{ ...vendor, ...entity }, military],
     findings: [{ ...baseFinding, ...finding, sources: [{ ...baseFinding.sources[0], ...source }] }],
   });
@@ -88,14 +90,18 @@ const TRICKY = {
 };
 const trickyFile = JSON.stringify({
   version: '1.0.0',
+  publishers: [
+    { id: 'second', name: 'Second', domains: ['example.org'], kind: 'outlet' },
+    { id: 'tricky', name: TRICKY.publisher, domains: ['apnews.com'], kind: 'news-agency' },
+  ],
   entities: [{ ...vendor, name: TRICKY.name }, military],
   findings: [
     {
       ...baseFinding, units: [TRICKY.unit], title: { en: TRICKY.title, fr: TRICKY.title }, summary: { en: TRICKY.summary, fr: TRICKY.summary },
       response: { en: TRICKY.response, fr: TRICKY.response }, amount: { value: 1e13, currency: 'XXX' },
       sources: [
-        { publisher: TRICKY.publisher, title: TRICKY.sourceTitle, date: '2024-05-02', url: 'https://apnews.com/p?q=%3Cscript%3E&x=1#frag', lang: 'en', verified: 'read' },
-        { publisher: 'Second', date: '2024-06', url: 'HTTPS://EXAMPLE.ORG/Upper', lang: 'fr', verified: 'read' },
+        { publisher: 'tricky', title: TRICKY.sourceTitle, date: '2024-05-02', url: 'https://apnews.com/p?q=%3Cscript%3E&x=1#frag', lang: 'en', original: true, verified: 'read' },
+        { publisher: 'second', title: 'Second headline', date: '2024-06', url: 'HTTPS://EXAMPLE.ORG/Upper', lang: 'fr', verified: 'read' },
       ],
     },
   ],
@@ -177,7 +183,7 @@ describe('what passes is rendered as text only', () => {
   it('never links a source the validator would refuse, if one reaches the renderers anyway', () => {
     const unsafe = ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'http://apnews.com/x', 'vbscript:x', ' javascript:alert(1)', 'blob:https://a.example/1', 'not a url'];
     const raw: Dataset = {
-      version: '1.0.0', entities: [vendor, military], topics: [],
+      version: '1.0.0', publishers: [], entities: [vendor, military], topics: [],
       findings: [{ ...baseFinding, sources: unsafe.map((url, i) => ({ ...baseFinding.sources[0]!, url, publisher: `P${i}` })) }],
     };
     const section = renderPopup(raw);

@@ -7,7 +7,7 @@ const finding = (id: string, date: string, url: string): Finding => ({
   id, vendor: 'microsoft', customer: 'israel-defense-forces', kind: 'cloud',
   title: { en: `Title ${id}`, fr: `Titre ${id}` }, summary: { en: '', fr: '' }, date, status: 'reported',
   amount: { value: 10_000_000, currency: 'USD' },
-  sources: [{ publisher: 'Pub', title: 't', url, date, lang: 'en', verified: 'read' }],
+  sources: [{ publisher: 'Pub', publisherId: 'pub', title: 't', url, date, lang: 'en', verified: 'read' }], reviewed: '2026-01-01',
 });
 
 function open(lang: 'en' | 'fr', findings: Finding[], total: number) {

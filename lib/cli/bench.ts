@@ -38,17 +38,17 @@ export interface BenchSection {
 /** A call slower than this is its own warm-up: one timed call, so the slow baseline stays bounded. */
 const SLOW_CALL_MS = 3000;
 
-/** Median wall time in ms of `runs` calls after one warm-up call. */
-export function measureMedian(runs: number, task: () => unknown): number {
-  const warmUpStart = performance.now();
+/** Median wall time in ms of `runs` calls after one warm-up call (`now` is the clock: tests pass their own). */
+export function measureMedian(runs: number, task: () => unknown, now: () => number = () => performance.now()): number {
+  const warmUpStart = now();
   task();
-  const warmUpMs = performance.now() - warmUpStart;
+  const warmUpMs = now() - warmUpStart;
   if (warmUpMs > SLOW_CALL_MS) return warmUpMs;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
+    const start = now();
     task();
-    times.push(performance.now() - start);
+    times.push(now() - start);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? 0;

@@ -49,12 +49,25 @@ describe('data-check', () => {
 });
 
 describe('data-export', () => {
-  it('prints { version, entities, topics, findings } as JSON', async () => {
+  it('prints { version, entities, findings, publishers, topics } as JSON, sources with display names and publisher ids', async () => {
     const { out, io } = capture();
     expect(await runExport([], io)).toBe(0);
-    const exported = JSON.parse(out.stdout) as Record<string, unknown>;
-    expect(Object.keys(exported)).toEqual(['version', 'entities', 'topics', 'findings']);
-    expect((exported.findings as unknown[]).length).toBeGreaterThan(0);
+    const exported = JSON.parse(out.stdout) as { findings: { sources: { publisher: string; publisherId: string }[] }[]; publishers: { id: string; name: string }[] };
+    expect(Object.keys(exported)).toEqual(['version', 'entities', 'findings', 'publishers', 'topics']);
+    expect(exported.findings.length).toBeGreaterThan(0);
+    const names = new Map(exported.publishers.map((p) => [p.id, p.name]));
+    for (const source of exported.findings.flatMap((f) => f.sources)) expect(source.publisher.startsWith(names.get(source.publisherId) ?? '\u0000')).toBe(true);
+  });
+
+  it('prints --csv: a BOM, the header, CRLF-ended rows', async () => {
+    const { out, io } = capture();
+    expect(await runExport(['--csv'], io)).toBe(0);
+    expect(out.stdout.startsWith('\uFEFFid,company,vendor,')).toBe(true);
+    expect(out.stdout.endsWith('\r\n')).toBe(true);
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    expect(await runExport(['--xml'], capture().io)).toBe(2);
   });
 });
 

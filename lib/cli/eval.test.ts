@@ -23,6 +23,7 @@ beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'eval-test-'));
   mkdirSync(join(directory, 'dataset', 'findings'), { recursive: true });
   writeFileSync(join(directory, 'dataset', 'entities.json'), JSON.stringify({ version: '1.0.0', entities: testCatalog }));
+  writeFileSync(join(directory, 'dataset', 'publishers.json'), JSON.stringify({ publishers: [] }));
   datasetDirectory = pathToFileURL(join(directory, 'dataset') + '/');
   writeFileSync(join(directory, 'corpus.tsv'), CORPUS);
   writeFileSync(join(directory, 'bad.tsv'), CORPUS.replace('fr\ttrue', 'de\ttrue'));

@@ -5,6 +5,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'data-check': () => import('./data-check.js'),
   'data-export': () => import('./data-export.js'),
+  'data-schema': () => import('./data-schema.js'),
   scan: () => import('./scan.js'),
   bench: () => import('./bench.js'),
   eval: () => import('./eval.js'),

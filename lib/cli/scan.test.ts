@@ -13,7 +13,8 @@ let datasetDirectory: URL;
 function finding(id: string, vendor: string): Finding {
   return {
     id, vendor, customer: null, kind: 'policy', title: { en: id, fr: id }, summary: { en: id, fr: id }, date: '2024',
-    status: 'reported', sources: [{ publisher: 'P', title: `Report ${id}`, url: `https://example.org/${id}`, date: '2024-01-02', lang: 'en', verified: 'read' }],
+    status: 'reported', reviewed: '2026-01-01',
+    sources: [{ publisher: 'P', publisherId: 'p', title: `Report ${id}`, url: `https://example.org/${id}`, date: '2024-01-02', lang: 'en', original: true, verified: 'read' }],
   };
 }
 
@@ -21,6 +22,7 @@ beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'scan-test-'));
   mkdirSync(join(directory, 'dataset', 'findings'), { recursive: true });
   writeFileSync(join(directory, 'dataset', 'entities.json'), JSON.stringify({ version: '1.0.0', entities: testCatalog }));
+  writeFileSync(join(directory, 'dataset', 'publishers.json'), JSON.stringify({ publishers: [{ id: 'p', name: 'P', domains: ['example.org'], kind: 'outlet' }] }));
   writeFileSync(join(directory, 'dataset', 'findings', 'microsoft.json'), JSON.stringify([finding('ms-1', 'microsoft'), finding('gh-1', 'github')]));
   writeFileSync(join(directory, 'dataset', 'findings', 'amazon.json'), JSON.stringify([finding('aws-1', 'aws')]));
   datasetDirectory = pathToFileURL(join(directory, 'dataset') + '/');
@@ -104,6 +106,7 @@ describe('scan', () => {
     const broken = join(directory, 'broken');
     mkdirSync(join(broken, 'findings'), { recursive: true });
     writeFileSync(join(broken, 'entities.json'), JSON.stringify({ version: '1.0.0', entities: testCatalog }));
+    writeFileSync(join(broken, 'publishers.json'), JSON.stringify({ publishers: [{ id: 'p', name: 'P', domains: ['example.org'], kind: 'outlet' }] }));
     writeFileSync(join(broken, 'findings', 'microsoft.json'), JSON.stringify([{ ...finding('ms-1', 'microsoft'), status: 'rumoured' }]));
     let err = '';
     const status = await run([join(directory, 'a.txt')], {

@@ -16,7 +16,8 @@ const vendor: Entity = {
 const finding: Finding = {
   id: 'microsoft-x', vendor: 'microsoft', customer: null, kind: 'policy',
   title: { en: 'x\u202E', fr: 'x' }, summary: { en: 'S', fr: 'S' }, date: '2024-05', status: 'reported',
-  sources: [{ publisher: 'AP', date: '2024-05-02', url: 'http://apnews.com/x', lang: 'en', verified: 'read' }],
+  reviewed: '2026-05-01',
+  sources: [{ publisher: 'associated-press', publisherId: 'associated-press', title: 'Headline', date: '2024-05-02', url: 'http://apnews.com/x', lang: 'en', original: true, verified: 'read' }],
 };
 
 describe('loadDatasetFromDirectory', () => {
@@ -25,6 +26,7 @@ describe('loadDatasetFromDirectory', () => {
     try {
       await mkdir(join(dir, 'findings'));
       await writeFile(join(dir, 'entities.json'), JSON.stringify({ version: '1.0.0', entities: [vendor] }));
+      await writeFile(join(dir, 'publishers.json'), JSON.stringify({ publishers: [{ id: 'associated-press', name: 'Associated Press', domains: ['apnews.com'], kind: 'news-agency' }] }));
       await writeFile(join(dir, 'findings/microsoft.json'), JSON.stringify([finding]));
       const result = await loadDatasetFromDirectory(dir, NOW);
       expect(result.ok).toBe(false);

@@ -1,4 +1,4 @@
-// Puts a validated dataset in its canonical form: derived amountUsd, entities sorted by id,
+// Puts a validated dataset in its canonical form: derived amountUsd, publishers and entities sorted by id,
 // findings newest first. Pure and idempotent; it never changes what a finding says.
 import type { Dataset, Entity, Finding } from './types';
 
@@ -25,5 +25,6 @@ export function normaliseDataset(dataset: Dataset): Dataset {
       return amountUsd === undefined ? rest : { ...rest, amountUsd };
     })
     .sort(compareFindings);
-  return { version: dataset.version, entities, topics: dataset.topics, findings };
+  const publishers = [...dataset.publishers].sort(byId);
+  return { version: dataset.version, publishers, entities, topics: dataset.topics, findings };
 }

@@ -11,6 +11,13 @@ export const FINDING_STATUSES = ['reported', 'confirmed', 'denied', 'disputed'] 
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 export const ENTITY_TYPES = ['vendor', 'military'] as const;
+
+export const PUBLISHER_KINDS = ['outlet', 'news-agency', 'government', 'company', 'court', 'ngo', 'research', 'copy'] as const;
+export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
+
+/** Who a source's own words come from when it carries the vendor's or the customer's statement. */
+export const CONFIRMERS = ['vendor', 'customer'] as const;
+export type Confirmer = (typeof CONFIRMERS)[number];
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
@@ -79,17 +86,38 @@ export interface Entity {
   names?: Partial<Record<Lang | string, string[]>>;
 }
 
+/** One site sources are read on (assets/dataset/publishers.json); a source names it by id. */
+export interface Publisher {
+  id: string;
+  name: string;
+  /** Registrable domains (or hosts under one) its pages live on; a source's URL must be on one of them. */
+  domains: string[];
+  kind: PublisherKind;
+  /** For a `copy` site that mirrors one outlet: that outlet's publisher id. */
+  copyOf?: string;
+}
+
 export interface Source {
+  /**
+   * Display name: the publisher's name, followed by the copied outlet's name in brackets for a copy
+   * ("Dawn (Reuters)"). In the files under assets/dataset/findings this field holds the publisher id.
+   */
   publisher: string;
-  /** The headline exactly as published; absent where it was not seen verbatim. */
-  title?: string;
+  /** The publisher's id in the registry: the site this URL is on. */
+  publisherId: string;
+  /** The publisher id of the outlet whose report this page carries, when it is a copy or a syndicated text. */
+  copyOf?: string;
+  /** Set when this source is, or quotes, the vendor's or the customer's own statement of the finding. */
+  confirms?: Confirmer;
+  /** The headline exactly as published (a source whose headline was not seen is not listed). */
+  title: string;
   url: string;
-  /** YYYY, YYYY-MM or YYYY-MM-DD; absent where no date was seen. */
-  date?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD, as the page gives it (a source with no date seen is not listed). */
+  date: string;
   lang: string;
   /** What was checked and how: which copy was read and what it supports. */
   verified: string;
-  /** True for the outlet that first reported it (listed first). */
+  /** True for the original report or the primary document: never a copy, and listed first. */
   original?: boolean;
 }
 
@@ -122,10 +150,14 @@ export interface Finding {
   products?: string[];
   status: FindingStatus;
   sources: Source[];
+  /** YYYY-MM-DD: the day this finding was last checked against its sources. */
+  reviewed: string;
 }
 
 export interface Dataset {
   version: string;
+  /** The publisher registry, sorted by id (every source's publisherId and copyOf is one of these). */
+  publishers: Publisher[];
   entities: Entity[];
   /** The vocabularies the name rules refer to (stored in entities.json beside the entities). */
   topics: Topic[];

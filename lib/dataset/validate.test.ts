@@ -14,6 +14,13 @@ type Mutable = Record<string, unknown> & { entities: Record<string, unknown>[]; 
 function validDataset(): Mutable {
   return {
     version: '1.0.0',
+    publishers: [
+      { id: 'acme-newsroom', name: 'Acme Newsroom', domains: ['acme.com'], kind: 'company' },
+      { id: 'daily', name: 'Daily', domains: ['daily.example.com'], kind: 'outlet' },
+      { id: 'ministry', name: 'Ministry', domains: ['ministry.example.gov'], kind: 'government' },
+      { id: 'mirror', name: 'Mirror', domains: ['mirror.example.net'], kind: 'copy', copyOf: 'daily' },
+      { id: 'wire', name: 'Wire', domains: ['wire.example.com'], kind: 'news-agency' },
+    ],
     entities: [
       { id: 'acme', name: 'Acme', type: 'vendor', country: 'US', parent: null, aliases: ['Acme', 'Gadget'], products: ['Cloudy'], domains: ['acme.com', 'cloud.acme.com'],
         ambiguous: [{ alias: 'Gadget', caseSensitive: true, notBefore: ['inspector'], note: 'a common noun' }] },
@@ -23,10 +30,14 @@ function validDataset(): Mutable {
     ],
     findings: [
       { id: 'acme-army-cloud-2024', vendor: 'acme', customer: 'army', kind: 'cloud', title: { en: 'T', fr: 'T' }, summary: { en: 'S', fr: 'S' }, date: '2024-05-01',
-        amount: { value: 1000, currency: 'USD', ceiling: true }, status: 'reported',
-        sources: [{ publisher: 'Daily', title: 'Headline', url: 'https://daily.example.com/a', date: '2024-05-01', lang: 'en', verified: 'read' }] },
+        amount: { value: 1000, currency: 'USD', ceiling: true }, status: 'reported', reviewed: '2026-01-02',
+        sources: [
+          { publisher: 'daily', title: 'Headline', url: 'https://www.daily.example.com/a', date: '2024-05-01', lang: 'en', original: true, verified: 'read' },
+          { publisher: 'mirror', title: 'Headline', url: 'https://mirror.example.net/a', date: '2024-05-02', lang: 'en', verified: 'read' },
+        ] },
       { id: 'acme-labs-policy-2025', vendor: 'acme-labs', customer: null, kind: 'policy', title: { en: 'T', fr: 'T' }, summary: { en: 'S', fr: 'S' }, date: '2025',
-        status: 'confirmed', sources: [{ publisher: 'Weekly', title: 'Other headline', url: 'https://weekly.example.org/b', date: '2025-02', lang: 'fr', verified: 'read' }] },
+        status: 'confirmed', reviewed: '2026-01-02',
+        sources: [{ publisher: 'ministry', title: 'Other headline', url: 'https://ministry.example.gov/b', date: '2025-02', lang: 'fr', original: true, verified: 'read' }] },
     ],
   };
 }
@@ -51,10 +62,18 @@ describe('validateDataset', () => {
     expect(none.ok && none.dataset.topics).toEqual([]);
   });
 
+  it('accepts a first source that is a later report of another outlet where no original was found', () => {
+    const d = validDataset();
+    delete source(d).original;
+    expect(validateDataset(d, { now: NOW }).ok).toBe(true);
+  });
+
   it('accepts the minimal dataset and derives amountUsd', () => {
     const result = validateDataset(validDataset(), { now: NOW });
-    expect(result.ok).toBe(true);
+    expect(result.ok ? [] : result.problems).toEqual([]);
     if (!result.ok) return;
+    // Display names come from the registry; a copy names the outlet it copies.
+    expect(result.dataset.findings[1]?.sources.map((s) => [s.publisher, s.publisherId])).toEqual([['Daily', 'daily'], ['Mirror (Daily)', 'mirror']]);
     expect(result.dataset.findings.map((f) => f.id)).toEqual(['acme-labs-policy-2025', 'acme-army-cloud-2024']);
     expect(result.dataset.findings[1]?.amountUsd).toBe(1000);
     expect(result.dataset.findings[0]).not.toHaveProperty('amountUsd');
@@ -105,7 +124,7 @@ describe('validateDataset', () => {
     ['amount currency ISO', (d) => { finding(d).amount = { value: 5, currency: 'dollars' }; }, 'amount.currency', /at most 3|ISO 4217/],
     ['amountUsd matches amount', (d) => { finding(d).amountUsd = 7; }, 'amountUsd', /must match amount/],
     ['sources non-empty', (d) => { finding(d).sources = []; }, 'sources', /non-empty/],
-    ['source url https', (d) => { source(d).url = 'http://daily.example.com/a'; }, 'sources[0].url', /must be https/],
+    ['source url https', (d) => { source(d).url = 'http://www.daily.example.com/a'; }, 'sources[0].url', /must be https/],
     ['source url parseable', (d) => { source(d).url = 'https://'; }, 'sources[0].url', /not a valid URL/],
     ['source url not javascript', (d) => { source(d).url = 'javascript:alert(1)'; }, 'sources[0].url', /javascript/],
     ['source url no markup', (d) => { source(d).url = 'https://daily.example.com/<script>'; }, 'sources[0].url', /markup|angle brackets/],
@@ -114,9 +133,32 @@ describe('validateDataset', () => {
     ['source publisher required', (d) => { delete source(d).publisher; }, 'sources[0].publisher', /required/],
     ['source lang code', (d) => { source(d).lang = 'English'; }, 'sources[0].lang', /language code/],
     ['source verified required', (d) => { delete source(d).verified; }, 'sources[0].verified', /required/],
-    ['one complete source', (d) => { delete source(d).title; }, 'sources', /title and date/],
-    ['original listed first', (d) => { (finding(d).sources as unknown[]).push({ publisher: 'Orig', url: 'https://orig.example.net/x', lang: 'en', verified: 'link only', original: true }); }, 'sources', /original report must be listed first/],
-    ['source url listed once', (d) => { (finding(d).sources as unknown[]).push({ ...source(d) }); }, 'sources[1].url', /listed twice/],
+    ['source headline required', (d) => { delete source(d).title; }, 'sources[0].title', /required/],
+    ['source date required', (d) => { delete source(d).date; }, 'sources[0].date', /required/],
+    ['original listed first', (d) => { (finding(d).sources as unknown[]).push({ publisher: 'wire', title: 'T', date: '2024', url: 'https://wire.example.com/x', lang: 'en', verified: 'link only', original: true }); }, 'sources', /original report must be listed first/],
+
+    ['first source is not a copy site', (d) => { finding(d).sources = [{ ...source(d, 1), original: true }]; }, 'sources[0].original', /copy cannot be the original/],
+    ['first source is not a copy site, marked or not', (d) => { finding(d).sources = [{ ...source(d, 1), original: undefined }]; }, 'sources[0].publisher', /is a copy/],
+    ['first source is not a syndicated copy', (d) => { source(d).copyOf = 'wire'; }, 'sources[0].publisher', /is a copy/],
+    ['publisher is a registry id', (d) => { source(d).publisher = 'Daily'; }, 'sources[0].publisher', /not a publisher id/],
+    ['url on a publisher domain', (d) => { source(d).url = 'https://elsewhere.example.org/a'; }, 'sources[0].url', /not on a domain of publisher daily/],
+    ['url not on a look-alike domain', (d) => { source(d).url = 'https://notdaily.example.com/a'; }, 'sources[0].url', /not on a domain/],
+    ['copyOf is a registry id', (d) => { source(d, 1).copyOf = 'ghost'; }, 'sources[1].copyOf', /not a publisher id/],
+    ['confirms is vendor or customer', (d) => { source(d).confirms = 'press'; }, 'sources[0].confirms', /one of vendor, customer/],
+    ['confirmed needs the vendor or customer', (d) => { finding(d).status = 'confirmed'; }, 'status', /confirmed needs a source from the vendor or the customer/],
+    ['denied needs a response', (d) => { Object.assign(finding(d), { status: 'denied', title: { en: 'Daily reported that Acme sold clouds', fr: 'Selon Daily, Acme a vendu des nuages' } }); }, 'response', /required when the status is denied/],
+    ['denied title attributes (en)', (d) => { Object.assign(finding(d), { status: 'denied', response: { en: 'No.', fr: 'Non.' }, title: { en: 'Acme sold clouds', fr: 'Selon Daily, Acme a vendu des nuages' } }); }, 'title.en', /must attribute the claim/],
+    ['disputed title attributes (fr)', (d) => { Object.assign(finding(d), { status: 'disputed', response: { en: 'No.', fr: 'Non.' }, title: { en: 'Daily reported that Acme sold clouds', fr: 'Acme a vendu des nuages' } }); }, 'title.fr', /must attribute the claim/],
+    ['reviewed required', (d) => { delete finding(d).reviewed; }, 'reviewed', /required/],
+    ['reviewed is a day', (d) => { finding(d).reviewed = '2026-01'; }, 'reviewed', /YYYY-MM-DD/],
+    ['registry is a list', (d) => { d.publishers = {} as never; }, 'publishers', /must be a list/],
+    ['registry sorted by id', (d) => { (d.publishers as unknown[]).reverse(); }, 'id', /out of order/],
+    ['registry ids unique', (d) => { (d.publishers as Record<string, unknown>[])[2]!.id = 'daily'; }, 'id', /another publisher/],
+    ['registry kind known', (d) => { (d.publishers as Record<string, unknown>[])[1]!.kind = 'blog'; }, 'kind', /one of outlet, news-agency/],
+    ['registry domain listed once', (d) => { (d.publishers as Record<string, unknown>[])[4]!.domains = ['daily.example.com']; }, 'domains[0]', /already listed for publisher daily/],
+    ['registry copyOf only on a copy', (d) => { (d.publishers as Record<string, unknown>[])[1]!.copyOf = 'wire'; }, 'copyOf', /only for a publisher of kind copy/],
+    ['registry copyOf resolves', (d) => { (d.publishers as Record<string, unknown>[])[3]!.copyOf = 'ghost'; }, 'copyOf', /not a publisher id/],
+    ['source url listed once', (d) => { (finding(d).sources as unknown[]).push({ ...source(d) }); }, 'sources[2].url', /listed twice/],
     ['strings free of control characters', (d) => { finding(d).title = { en: 'a\u0007b', fr: 'T' }; }, 'title.en', /control characters/],
     ['strings free of markup', (d) => { finding(d).summary = { en: '<img src=x onerror=alert(1)>', fr: 'S' }; }, 'summary.en', /markup/],
     ['strings bounded', (d) => { finding(d).title = { en: 'x'.repeat(5000), fr: 'T' }; }, 'title.en', /at most/],
@@ -131,9 +173,26 @@ describe('validateDataset', () => {
     expect(problems.some((p) => p.field === field && message.test(p.message)), JSON.stringify(problems)).toBe(true);
   });
 
+  it('counts a company source as confirmation only on the vendor family’s domains', () => {
+    const onVendorSite = validDataset();
+    Object.assign(finding(onVendorSite), { status: 'confirmed' });
+    (finding(onVendorSite).sources as unknown[]).push({ publisher: 'acme-newsroom', title: 'We won', url: 'https://acme.com/news', date: '2024-05-01', lang: 'en', verified: 'read' });
+    expect(problemsOf(onVendorSite)).toEqual([]);
+    const marked = validDataset();
+    Object.assign(finding(marked), { status: 'confirmed' });
+    source(marked).confirms = 'customer';
+    expect(problemsOf(marked)).toEqual([]);
+  });
+
+  it('re-validates its own normalised output (an exported dataset re-imports)', () => {
+    const first = validateDataset(validDataset(), { now: NOW });
+    if (!first.ok) throw new Error('fixture invalid');
+    expect(validateDataset(JSON.parse(JSON.stringify(first.dataset)), { now: NOW })).toEqual(first);
+  });
+
   it('names the file and finding id in each problem', () => {
     const dataset = validDataset();
-    source(dataset).url = 'http://daily.example.com/a';
+    source(dataset).url = 'http://www.daily.example.com/a';
     const problems = problemsOf(dataset, ['findings/acme.json', 'findings/acme.json']);
     expect(problems.map(formatProblem)).toEqual(['findings/acme.json: acme-army-cloud-2024: sources[0].url: must be https']);
   });
@@ -195,14 +254,20 @@ describe('the real dataset', () => {
     for (const f of jwcc) expect(f.amount).toMatchObject({ value: 9_000_000_000, currency: 'USD', ceiling: true, shared: true });
   });
 
-  it('keeps pending findings valid except for the missing dated, titled source', async () => {
+  it('keeps pending findings valid except for what keeps them pending (a source without headline or date, no original first)', async () => {
     const root = DATASET_DIRECTORY;
     const catalog = JSON.parse(await readFile(join(root, 'entities.json'), 'utf8')) as { version: string; entities: unknown[] };
+    const { publishers } = JSON.parse(await readFile(join(root, 'publishers.json'), 'utf8')) as { publishers: unknown[] };
     const pending = (await readdir(join(root, 'pending'))).filter((name) => name.endsWith('.json'));
     const findings = (await Promise.all(pending.map(async (name) => JSON.parse(await readFile(join(root, 'pending', name), 'utf8')) as unknown[]))).flat();
-    const result = validateDataset({ ...catalog, findings });
+    const result = validateDataset({ ...catalog, publishers, findings });
     const problems = result.ok ? [] : result.problems;
-    expect(problems.filter((p) => !(p.field === 'sources' && /title and date/.test(p.message))).map(formatProblem)).toEqual([]);
+    const whyPending = (p: DatasetProblem) =>
+      (/^sources\[\d+\]\.(?:title|date)$/.test(p.field) && p.message === 'is required') ||
+      (p.field === 'sources[0].original' && /original/.test(p.message)) ||
+      (p.field === 'sources[0].publisher' && /is a copy/.test(p.message)) ||
+      (p.field === 'status' && /confirmed needs/.test(p.message));
+    expect(problems.filter((p) => !whyPending(p)).map(formatProblem)).toEqual([]);
   });
 
   it('reports unreadable files by name', async () => {

@@ -2,10 +2,13 @@
 // DESIGN.md and returns either a clean, normalised Dataset or every problem found (capped). Never throws.
 import { parse as parseHost } from 'tldts';
 import {
+  CONFIRMERS,
   ENTITY_TYPES,
   FINDING_KINDS,
   FINDING_STATUSES,
+  PUBLISHER_KINDS,
   type AmbiguityRule,
+  type Confirmer,
   type Amount,
   type Dataset,
   type Entity,
@@ -14,6 +17,8 @@ import {
   type FindingKind,
   type FindingStatus,
   type Localized,
+  type Publisher,
+  type PublisherKind,
   type Source,
   type Topic,
 } from './types';
@@ -34,6 +39,8 @@ export type DatasetValidation = { ok: true; dataset: Dataset } | { ok: false; pr
 export interface ValidateOptions {
   /** File name reported for the version and entities ("entities.json"). */
   entitiesFile?: string;
+  /** File name reported for the publisher registry ("publishers.json"). */
+  publishersFile?: string;
   /** File name of each finding, parallel to input.findings ("findings/microsoft.json"). */
   findingFiles?: readonly (string | undefined)[];
   /** "Today" for the not-in-the-future date rule (tests pin it); defaults to now. */
@@ -45,18 +52,35 @@ export const MAX_ENTITIES = 5_000;
 export const MAX_FINDINGS = 20_000;
 export const MAX_SOURCES_PER_FINDING = 50;
 export const MAX_LIST_ITEMS = 500;
-const LIMITS = { id: 80, name: 200, word: 200, title: 400, summary: 4_000, note: 1_000, url: 2_048 } as const;
+export const LIMITS = { id: 80, name: 200, word: 200, title: 400, summary: 4_000, note: 1_000, url: 2_048 } as const;
 
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const VERSION = /^\d+\.\d+\.\d+$/;
-const COUNTRY = /^(?:[A-Z]{2}|NATO|EU|UN)$/;
-const CURRENCY = /^[A-Z]{3}$/;
-const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** Field shapes shared with the JSON Schema (schema.ts builds assets/dataset/schema.json from these). */
+export const PATTERNS = {
+  kebab: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  date: /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/,
+  day: /^\d{4}-\d{2}-\d{2}$/,
+  version: /^\d+\.\d+\.\d+$/,
+  country: /^(?:[A-Z]{2}|NATO|EU|UN)$/,
+  currency: /^[A-Z]{3}$/,
+  lang: /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/,
+} as const;
+const { kebab: KEBAB, date: DATE, day: DAY, version: VERSION, country: COUNTRY, currency: CURRENCY, lang: LANG_TAG } = PATTERNS;
 // C0 and C1 controls (tab and newline included: every field is one line) and bidi overrides.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const MARKUP = /<[A-Za-z!/?]/;
-const MAX_AMOUNT = 1e13;
+export const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+export const MARKUP_START = /<[A-Za-z!/?]/;
+const CONTROL = CONTROL_CHARACTERS;
+const MARKUP = MARKUP_START;
+export const MAX_AMOUNT = 1e13;
+
+// A denied or disputed finding's title must say whose claim it is: a reporting or claiming verb, or the
+// claim in quotation marks ("… reported that …", « selon … », a list of "Chinese military companies").
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+const WORD_END = '(?![\\p{L}\\p{N}])';
+const attribution = (verbs: string) => new RegExp(`${WORD_START}(?:${verbs})${WORD_END}|["“«‘'].+["”»’']`, 'iu');
+export const ATTRIBUTION: Localized extends Record<infer K, string> ? Record<K, RegExp> : never = {
+  en: attribution('reports?|reported(?:ly)?|says?|said|according to|alleges?|alleged(?:ly)?|claims?|claimed|accuses?|accused|concludes?|labels?|designates?|finds|found|investigation'),
+  fr: attribution("selon|d['’]après|rapporte(?:nt)?|rapporté|affirme(?:nt)?|accuse(?:nt)?|estime(?:nt)?|aurai(?:t|ent)|prévoirai(?:t|ent)|qualifie(?:nt)?|désigne(?:nt)?|enquête"),
+};
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -304,29 +328,121 @@ function readAmount(at: At, value: unknown): Amount | undefined {
   return amount;
 }
 
-function readSource(at: At, value: unknown, field: string, now: Date): Source | undefined {
+function readPublisher(at: At, value: unknown, field: string): Publisher | undefined {
   if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
-  const publisher = readText(at, value, 'publisher', `${field}.publisher`, LIMITS.name);
-  const title = readText(at, value, 'title', `${field}.title`, LIMITS.title, true);
-  const url = readText(at, value, 'url', `${field}.url`, LIMITS.url);
-  if (url !== undefined) {
-    const message = checkSourceUrl(url);
-    if (message) problem(at, `${field}.url`, message);
+  const id = readText(at, value, 'id', 'id', LIMITS.id);
+  if (id !== undefined) {
+    at.id = id;
+    if (!KEBAB.test(id)) problem(at, 'id', 'must be kebab-case (a-z, 0-9, single hyphens)');
   }
-  const date = readDate(at, value, 'date', `${field}.date`, now, true);
+  const name = readText(at, value, 'name', 'name', LIMITS.name);
+  const domains = readTextList(at, value, 'domains', 'domains', false, true);
+  domains?.forEach((domain, index) => {
+    const message = checkCatalogDomain(domain);
+    if (message) problem(at, `domains[${index}]`, message);
+  });
+  const kind = readEnum<PublisherKind>(at, value, 'kind', 'kind', PUBLISHER_KINDS);
+  const copyOf = readText(at, value, 'copyOf', 'copyOf', LIMITS.id, true);
+  if (copyOf !== undefined && kind !== undefined && kind !== 'copy') problem(at, 'copyOf', 'is only for a publisher of kind copy');
+  if (id === undefined || name === undefined || domains === undefined || kind === undefined) return undefined;
+  return copyOf === undefined ? { id, name, domains, kind } : { id, name, domains, kind, copyOf };
+}
+
+/** Reads the registry: ids unique and sorted, each domain listed once, copyOf naming another publisher. */
+function readPublishers(reporter: Reporter, value: unknown, file: string | undefined): Map<string, Publisher> {
+  const top: At = file === undefined ? { reporter } : { reporter, file };
+  const registry = new Map<string, Publisher>();
+  if (!Array.isArray(value)) {
+    problem(top, 'publishers', 'must be a list (the publisher registry, publishers.json)');
+    return registry;
+  }
+  if (value.length > MAX_ENTITIES) {
+    problem(top, 'publishers', `must have at most ${MAX_ENTITIES} items`);
+    return registry;
+  }
+  const domainOwner = new Map<string, string>();
+  const ats = new Map<Publisher, At>();
+  let previous: string | undefined;
+  value.forEach((item, index) => {
+    const at: At = { ...top };
+    const publisher = readPublisher(at, item, `publishers[${index}]`);
+    if (!publisher) return;
+    ats.set(publisher, at);
+    if (registry.has(publisher.id)) problem(at, 'id', 'is used by another publisher');
+    else registry.set(publisher.id, publisher);
+    if (previous !== undefined && publisher.id < previous) problem(at, 'id', `is out of order: publishers are sorted by id (it comes before ${previous})`);
+    previous = publisher.id;
+    publisher.domains.forEach((domain, domainIndex) => {
+      const owner = domainOwner.get(domain);
+      if (owner !== undefined && owner !== publisher.id) problem(at, `domains[${domainIndex}]`, `"${domain}" is already listed for publisher ${owner}`);
+      domainOwner.set(domain, publisher.id);
+    });
+  });
+  for (const [publisher, at] of ats) {
+    if (publisher.copyOf === undefined) continue;
+    if (!registry.has(publisher.copyOf)) problem(at, 'copyOf', `"${publisher.copyOf}" is not a publisher id`);
+    else if (publisher.copyOf === publisher.id) problem(at, 'copyOf', 'must name another publisher');
+  }
+  return registry;
+}
+
+/** The publisher registry as the findings see it: by id, with each publisher's display name. */
+type Registry = ReadonlyMap<string, Publisher>;
+
+/** True when `host` is `domain` or a host under it. */
+export function hostIsUnder(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+/** "Dawn (Reuters)": the publisher's name, with the copied outlet's name for a copy. */
+export function publisherDisplayName(registry: Registry, publisherId: string, copyOf: string | undefined): string {
+  const publisher = registry.get(publisherId);
+  const copied = copyOf ?? publisher?.copyOf;
+  const copiedName = copied === undefined ? undefined : registry.get(copied)?.name;
+  return copiedName === undefined ? (publisher?.name ?? publisherId) : `${publisher?.name ?? publisherId} (${copiedName})`;
+}
+
+function readSource(at: At, value: unknown, field: string, now: Date, registry: Registry): Source | undefined {
+  if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
+  // Files under findings/ name the publisher by id in `publisher`; an exported (normalised) dataset
+  // carries the id in `publisherId` and a display name in `publisher`, which is recomputed here.
+  const idKey = has(value, 'publisherId') ? 'publisherId' : 'publisher';
+  const publisherId = readText(at, value, idKey, `${field}.${idKey}`, LIMITS.id);
+  if (idKey === 'publisherId') readText(at, value, 'publisher', `${field}.publisher`, LIMITS.name);
+  const publisher = publisherId === undefined ? undefined : registry.get(publisherId);
+  if (publisherId !== undefined && !publisher) problem(at, `${field}.${idKey}`, `"${publisherId}" is not a publisher id in publishers.json`);
+  const copyOf = readText(at, value, 'copyOf', `${field}.copyOf`, LIMITS.id, true);
+  if (copyOf !== undefined && !registry.has(copyOf)) problem(at, `${field}.copyOf`, `"${copyOf}" is not a publisher id in publishers.json`);
+  else if (copyOf !== undefined && copyOf === publisherId) problem(at, `${field}.copyOf`, 'must name another publisher than the site read');
+  const confirms = has(value, 'confirms') ? readEnum<Confirmer>(at, value, 'confirms', `${field}.confirms`, CONFIRMERS) : undefined;
+  const title = readText(at, value, 'title', `${field}.title`, LIMITS.title);
+  const url = readText(at, value, 'url', `${field}.url`, LIMITS.url);
+  const urlProblem = url === undefined ? 'missing' : checkSourceUrl(url);
+  if (url !== undefined && urlProblem) problem(at, `${field}.url`, urlProblem);
+  if (url !== undefined && !urlProblem && publisher) {
+    const host = new URL(url).hostname.toLowerCase();
+    if (!publisher.domains.some((domain) => hostIsUnder(host, domain)))
+      problem(at, `${field}.url`, `is on ${host}, not on a domain of publisher ${publisher.id} (${publisher.domains.join(', ')})`);
+  }
+  const date = readDate(at, value, 'date', `${field}.date`, now, false);
   const lang = readText(at, value, 'lang', `${field}.lang`, 20);
   if (lang !== undefined && !LANG_TAG.test(lang)) problem(at, `${field}.lang`, 'must be a language code such as en or fr');
   const verified = readText(at, value, 'verified', `${field}.verified`, LIMITS.note);
   const original = readBoolean(at, value, 'original', `${field}.original`);
-  if (publisher === undefined || url === undefined || checkSourceUrl(url) || lang === undefined || verified === undefined) return undefined;
-  const source: Source = { publisher, url, lang, verified };
-  if (title !== undefined) source.title = title;
-  if (date !== undefined) source.date = date;
-  if (original !== undefined) source.original = original;
-  return source;
+  if (original === true && (publisher?.kind === 'copy' || copyOf !== undefined)) problem(at, `${field}.original`, 'a copy cannot be the original report');
+  if (publisherId === undefined || !publisher || title === undefined || url === undefined || urlProblem || date === undefined || lang === undefined || verified === undefined) return undefined;
+  return {
+    publisher: publisherDisplayName(registry, publisherId, copyOf),
+    publisherId,
+    ...(copyOf !== undefined ? { copyOf } : {}),
+    ...(confirms !== undefined ? { confirms } : {}),
+    title, url, date, lang,
+    ...(original !== undefined ? { original } : {}),
+    verified,
+  };
 }
 
-function readFinding(at: At, value: unknown, field: string, now: Date): Finding | undefined {
+function readFinding(at: At, value: unknown, field: string, now: Date, registry: Registry): Finding | undefined {
   if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
   const id = readText(at, value, 'id', 'id', LIMITS.id);
   if (id !== undefined) {
@@ -352,17 +468,30 @@ function readFinding(at: At, value: unknown, field: string, now: Date): Finding 
   }
   const products = readTextList(at, value, 'products', 'products', true, false);
   const status = readEnum<FindingStatus>(at, value, 'status', 'status', FINDING_STATUSES);
+  if ((status === 'denied' || status === 'disputed') && title) {
+    if (!response) problem(at, 'response', `is required when the status is ${status} (the denial or dispute as reported)`);
+    for (const lang of ['en', 'fr'] as const)
+      if (!ATTRIBUTION[lang].test(title[lang])) problem(at, `title.${lang}`, `must attribute the claim when the status is ${status} ("X reported that…", « selon… »)`);
+  }
+  const reviewed = readText(at, value, 'reviewed', 'reviewed', 10);
+  if (reviewed !== undefined) {
+    const message = DAY.test(reviewed) ? checkDate(reviewed, now) : 'must be YYYY-MM-DD';
+    if (message) problem(at, 'reviewed', message);
+  }
   const sources: Source[] = [];
   if (!Array.isArray(value.sources) || value.sources.length === 0) problem(at, 'sources', 'must be a non-empty list');
   else if (value.sources.length > MAX_SOURCES_PER_FINDING) problem(at, 'sources', `must have at most ${MAX_SOURCES_PER_FINDING} items`);
   else {
     value.sources.forEach((source, index) => {
-      const checked = readSource(at, source, `sources[${index}]`, now);
+      const checked = readSource(at, source, `sources[${index}]`, now, registry);
       if (checked) sources.push(checked);
     });
     if (sources.length === value.sources.length) {
-      if (!sources.some((source) => source.title !== undefined && source.date !== undefined))
-        problem(at, 'sources', 'needs at least one source with an https url, publisher, title and date');
+      const first = sources[0];
+      // The original report or primary document leads (original: true) wherever it was found; where only
+      // a later report of another outlet was, that report leads; a copy never does.
+      if (first && (registry.get(first.publisherId)?.kind === 'copy' || first.copyOf !== undefined))
+        problem(at, 'sources[0].publisher', `${first.publisherId} is a copy: the original report or the primary document comes first`);
       const firstCopy = sources.findIndex((source) => source.original !== true);
       if (firstCopy >= 0 && sources.slice(firstCopy).some((source) => source.original === true))
         problem(at, 'sources', 'the original report must be listed first');
@@ -373,9 +502,9 @@ function readFinding(at: At, value: unknown, field: string, now: Date): Finding 
       });
     }
   }
-  if (id === undefined || vendor === undefined || kind === undefined || !title || !summary || date === undefined || status === undefined) return undefined;
+  if (id === undefined || vendor === undefined || kind === undefined || !title || !summary || date === undefined || status === undefined || reviewed === undefined) return undefined;
   if (sources.length === 0 || !Array.isArray(value.sources) || sources.length !== value.sources.length) return undefined;
-  const finding: Finding = { id, vendor, customer, kind, title, summary, date, status, sources };
+  const finding: Finding = { id, vendor, customer, kind, title, summary, date, status, sources, reviewed };
   if (units !== undefined && units.length > 0) finding.units = units;
   if (response !== undefined) finding.response = response;
   if (amount !== undefined) finding.amount = amount;
@@ -393,7 +522,21 @@ function topOf(id: string, byId: Map<string, Entity>): Entity | null {
   return null;
 }
 
-function checkReferences(reporter: Reporter, entities: Entity[], entityAt: Map<Entity, At>, findings: Finding[], findingAt: Map<Finding, At>): void {
+/**
+ * True when a source is the vendor's or the customer's own word: marked `confirms`, published by a
+ * government (the customer's side), or published by a company on a domain of the vendor's family.
+ */
+function isStatement(source: Source, vendor: Entity, byId: Map<string, Entity>, entities: Entity[], registry: Registry): boolean {
+  if (source.confirms !== undefined) return true;
+  const kind = registry.get(source.publisherId)?.kind;
+  if (kind === 'government') return true;
+  if (kind !== 'company') return false;
+  const top = topOf(vendor.id, byId)?.id ?? vendor.id;
+  const host = new URL(source.url).hostname.toLowerCase();
+  return entities.some((entity) => (topOf(entity.id, byId)?.id ?? entity.id) === top && entity.domains.some((domain) => hostIsUnder(host, domain)));
+}
+
+function checkReferences(reporter: Reporter, entities: Entity[], entityAt: Map<Entity, At>, findings: Finding[], findingAt: Map<Finding, At>, registry: Registry): void {
   const byId = new Map<string, Entity>();
   for (const entity of entities) {
     const at = entityAt.get(entity) ?? { reporter };
@@ -442,6 +585,8 @@ function checkReferences(reporter: Reporter, entities: Entity[], entityAt: Map<E
       if (!customer) problem(at, 'customer', `"${finding.customer}" is not an entity id`);
       else if (customer.type !== 'military') problem(at, 'customer', `"${finding.customer}" is not a military or defence customer`);
     }
+    if (finding.status === 'confirmed' && vendor && !finding.sources.some((source) => isStatement(source, vendor, byId, entities, registry)))
+      problem(at, 'status', 'confirmed needs a source from the vendor or the customer: a government publisher, the vendor\'s own site, or a source marked "confirms"');
     const event = [finding.vendor, finding.customer, finding.date, finding.kind, finding.sources[0]?.url].join('\u0001');
     const twin = events.get(event);
     if (twin !== undefined) problem(at, 'id', `duplicates ${twin} (same vendor, customer, date, kind and first source)`);
@@ -454,7 +599,7 @@ function validateUnsafe(input: unknown, options: ValidateOptions, reporter: Repo
   const top: At = { reporter };
   if (options.entitiesFile !== undefined) top.file = options.entitiesFile;
   if (!isObject(input)) {
-    problem(top, '', 'the dataset must be an object { version, entities, topics, findings }');
+    problem(top, '', 'the dataset must be an object { version, publishers, entities, topics, findings }');
     return undefined;
   }
   const version = readText(top, input, 'version', 'version', 40);
@@ -475,6 +620,7 @@ function validateUnsafe(input: unknown, options: ValidateOptions, reporter: Repo
         entityAt.set(entity, at);
       }
     });
+  const registry = readPublishers(reporter, input.publishers, options.publishersFile);
   const findings: Finding[] = [];
   const findingAt = new Map<Finding, At>();
   if (!Array.isArray(input.findings)) problem(top, 'findings', 'must be a list');
@@ -484,15 +630,15 @@ function validateUnsafe(input: unknown, options: ValidateOptions, reporter: Repo
       const at: At = { reporter };
       const file = options.findingFiles?.[index];
       if (file !== undefined) at.file = file;
-      const finding = readFinding(at, value, `findings[${index}]`, now);
+      const finding = readFinding(at, value, `findings[${index}]`, now, registry);
       if (finding) {
         findings.push(finding);
         findingAt.set(finding, at);
       }
     });
-  checkReferences(reporter, entities, entityAt, findings, findingAt);
+  checkReferences(reporter, entities, entityAt, findings, findingAt, registry);
   if (reporter.problems.length > 0 || version === undefined) return undefined;
-  return normaliseDataset({ version, entities, topics, findings });
+  return normaliseDataset({ version, publishers: [...registry.values()], entities, topics, findings });
 }
 
 const TOPIC_KEYS = new Set(['id', 'note', 'words', 'namesAPlace']);
@@ -522,6 +668,7 @@ function readTopics(top: At, input: Json): Topic[] {
   });
   return topics;
 }
+
 
 /** Validates and normalises an untrusted dataset; reports every problem (up to MAX_PROBLEMS). */
 export function validateDataset(input: unknown, options: ValidateOptions = {}): DatasetValidation {

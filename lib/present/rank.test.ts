@@ -30,13 +30,13 @@ describe('rankFindings', () => {
 });
 
 describe('orderSources', () => {
-  const source = (publisher: string, date: string | undefined, original = false) => ({
-    publisher, date, original, url: 'https://example.org', lang: 'en', verified: 'read',
+  const source = (publisher: string, date: string, original = false) => ({
+    publisher, publisherId: publisher.toLowerCase(), title: 'Headline', date, original, url: 'https://example.org', lang: 'en', verified: 'read',
   });
   it.each([
     ['original first', [source('Later', '2024-01-02'), source('First', '2024-01-05', true)], ['First', 'Later']],
     ['then oldest first', [source('B', '2024-03'), source('A', '2024-01')], ['A', 'B']],
-    ['undated last', [source('Undated', undefined), source('Dated', '2020')], ['Dated', 'Undated']],
+    ['same date: by publisher', [source('Beta', '2020'), source('Alpha', '2020')], ['Alpha', 'Beta']],
   ])('%s', (_name, sources, expected) => {
     expect(orderSources(sources).map((s) => s.publisher)).toEqual(expected);
   });

@@ -34,7 +34,7 @@ export function orderSources(sources: readonly Source[]): Source[] {
   return [...sources].sort(
     (a, b) =>
       Number(b.original ?? false) - Number(a.original ?? false) ||
-      (a.date ?? '9999').localeCompare(b.date ?? '9999') ||
+      a.date.localeCompare(b.date) ||
       a.publisher.localeCompare(b.publisher),
   );
 }

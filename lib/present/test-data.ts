@@ -9,7 +9,8 @@ export function makeFinding(overrides: Partial<Finding> & Pick<Finding, 'id' | '
     summary: { en: 'Summary.', fr: 'Résumé.' },
     date: '2024',
     status: 'reported',
-    sources: [{ publisher: 'Outlet', url: 'https://example.org/a', date: '2024', lang: 'en', verified: 'read' }],
+    reviewed: '2026-01-01',
+    sources: [{ publisher: 'Outlet', publisherId: 'outlet', title: 'Headline', url: 'https://example.org/a', date: '2024', lang: 'en', verified: 'read' }],
     ...overrides,
   };
 }
@@ -22,6 +23,7 @@ const entity = (id: string, name: string, extra: Partial<Dataset['entities'][num
 export const sampleDataset: Dataset = {
   version: 'test',
   topics: [],
+  publishers: [{ id: 'outlet', name: 'Outlet', domains: ['example.org'], kind: 'outlet' }],
   entities: [
     entity('microsoft', 'Microsoft', { products: ['Azure'], domains: ['microsoft.com'] }),
     entity('github', 'GitHub', { parent: 'microsoft', domains: ['github.com'] }),

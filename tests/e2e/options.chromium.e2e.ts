@@ -153,11 +153,12 @@ test('a valid dataset file is imported, and one click resets to the bundled data
   const bundledFacts = await page.locator('.facts').textContent();
   const dataset = {
     version: '9.8.7',
+    publishers: [{ id: 'associated-press', name: 'Associated Press', domains: ['apnews.com'], kind: 'news-agency' }],
     entities: [{ id: 'microsoft', name: 'Microsoft', type: 'vendor', country: 'US', parent: null, aliases: ['Microsoft'], products: [], domains: ['microsoft.com'], ambiguous: [] }],
     findings: [{
       id: 'microsoft-e2e', vendor: 'microsoft', customer: null, kind: 'policy', title: { en: 'T', fr: 'T' }, summary: { en: 'S', fr: 'S' },
-      date: '2024', status: 'reported',
-      sources: [{ publisher: 'AP', title: 'Headline', date: '2024-02-01', url: 'https://apnews.com/x', lang: 'en', verified: 'read' }],
+      date: '2024', status: 'reported', reviewed: '2026-01-01',
+      sources: [{ publisher: 'Associated Press', publisherId: 'associated-press', title: 'Headline', url: 'https://apnews.com/x', date: '2024-02-01', lang: 'en', original: true, verified: 'read' }],
     }],
   };
   await page.setInputFiles('#import-file', { name: 'dataset.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dataset)) });
