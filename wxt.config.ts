@@ -11,8 +11,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs'],
+    permissions: ['storage', 'tabs', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
+    // A keyboard shortcut opens the popup (the reader can change it in the browser's shortcut settings).
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+D' } } },
     // Extension pages load only their own files and reach nothing else (no remote code, no fetches
     // beyond the extension, no frames, no forms).
     content_security_policy: {

@@ -1,7 +1,7 @@
 // One typed protocol between the content script, the background and the extension pages.
 // The background validates every incoming message with isRequest() (shape) and classifySender() (who) before acting.
 import browser from 'webextension-polyfill';
-import type { Topic, Entity, Finding } from './dataset/types';
+import type { Topic, Entity, Finding, Localized } from './dataset/types';
 import type { DomainMatch } from './matcher/types';
 
 /** Per-vendor mention summary a content script reports for its page. */
@@ -24,11 +24,21 @@ export interface TabVendor {
   totalFindings: number;
 }
 
+/** A finding this page reports: its address is one of the finding's sources, or its text tells the story. */
+export interface TabReport {
+  finding: Finding;
+  why: 'cited' | 'story';
+  /** The story terms the page contains, heaviest first, in both languages. */
+  terms: Localized[];
+}
+
 export type Request =
   /** Content script start-up: is this page annotated, and with what catalog. */
   | { type: 'page-hello'; url: string }
   /** Content script: the vendors mentioned on its page so far (replaces the previous report). */
   | { type: 'page-mentions'; url: string; mentions: VendorMentions[] }
+  /** Content script: more of its page's visible text, for the story terms (lib/reports/story-feed.ts). */
+  | { type: 'page-text'; url: string; chunks: string[] }
   /** Tooltip: the findings for one vendor, filtered and ranked. */
   | { type: 'vendor-findings'; vendor: string }
   /** Popup: everything known about a tab. */
@@ -52,11 +62,17 @@ export interface VendorFindingsResponse {
   vendor: Entity | null;
   findings: Finding[];
   totalFindings: number;
+  /** Of this vendor's findings, those the page reports, most relevant first. */
+  reports: TabReport[];
 }
 
 export interface TabStateResponse {
   url: string | null;
   vendors: TabVendor[];
+  /** Findings this page reports (cited first, then stories), passing the filters. */
+  reports: TabReport[];
+  /** The dataset's version, carried by "Report a problem" links. */
+  datasetVersion: string;
 }
 
 export type ResponseFor<R extends Request> = R extends { type: 'page-hello' }
@@ -80,12 +96,13 @@ export async function sendRequest<R extends Request>(request: R): Promise<Respon
 }
 
 /** Bounds on what a page can make its content script send (a page can script its own DOM, not our code, but be strict anyway). */
-export const MESSAGE_LIMITS = { url: 8192, vendor: 100, alias: 200, mentions: 500, aliases: 50 } as const;
+export const MESSAGE_LIMITS = { url: 8192, vendor: 100, alias: 200, mentions: 500, aliases: 50, chunks: 64, chunk: 20_000 } as const;
 
 /** The fields each request type may carry, besides `type`: anything else is refused. */
 const REQUEST_KEYS: Record<Request['type'], readonly string[]> = {
   'page-hello': ['url'],
   'page-mentions': ['url', 'mentions'],
+  'page-text': ['url', 'chunks'],
   'vendor-findings': ['vendor'],
   'tab-state': ['tabId'],
   'settings-changed': [],
@@ -135,6 +152,13 @@ export function isRequest(value: unknown): value is Request {
         return shortString(m.url, MESSAGE_LIMITS.url);
       case 'page-mentions':
         return shortString(m.url, MESSAGE_LIMITS.url) && isMentions(m.mentions);
+      case 'page-text':
+        return (
+          shortString(m.url, MESSAGE_LIMITS.url) &&
+          Array.isArray(m.chunks) &&
+          m.chunks.length <= MESSAGE_LIMITS.chunks &&
+          m.chunks.every((chunk) => shortString(chunk, MESSAGE_LIMITS.chunk))
+        );
       case 'vendor-findings':
       case 'open-popup':
         return shortString(m.vendor, MESSAGE_LIMITS.vendor);
@@ -160,7 +184,7 @@ export interface SenderLike {
   frameId?: number;
 }
 
-const CONTENT_TYPES = new Set<Request['type']>(['page-hello', 'page-mentions', 'vendor-findings', 'open-popup']);
+const CONTENT_TYPES = new Set<Request['type']>(['page-hello', 'page-mentions', 'page-text', 'vendor-findings', 'open-popup']);
 const PAGE_TYPES = new Set<Request['type']>(['tab-state', 'settings-changed']);
 
 /**

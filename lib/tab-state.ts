@@ -11,7 +11,12 @@ export interface TabRecord {
   incognito: boolean;
   domain: DomainMatch | null;
   mentions: VendorMentions[];
+  /** Story terms found in the page's text so far (lib/reports keys); absent in records kept before they existed. */
+  storyTerms?: string[];
 }
+
+/** At most this many story terms are kept per tab (a page cannot grow its record without bound). */
+export const MAX_STORY_TERMS = 2_000;
 
 /** Tab id (as a string key, the way storage keeps it) → record. */
 export type TabRecords = Record<string, TabRecord>;
@@ -44,6 +49,11 @@ export function withMentions(record: TabRecord, mentions: readonly VendorMention
       ),
     }));
   return { ...record, mentions: cleaned };
+}
+
+/** The story terms found so far (the scanner's answer), bounded. */
+export function withStoryTerms(record: TabRecord, found: readonly string[]): TabRecord {
+  return { ...record, storyTerms: found.slice(0, MAX_STORY_TERMS) };
 }
 
 /** Distinct top-level vendors matched on the tab, by domain or by text. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sampleDataset } from '../../lib/present/test-data';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { startTab, withMentions } from '../../lib/tab-state';
-import { buildCatalog, describeTab, describeVendor } from './catalog';
+import { withStoryTerms } from '../../lib/tab-state';
+import { buildCatalog, describeReports, describeTab, describeVendor } from './catalog';
 
 const mentions = (vendor: string, aliases: Record<string, number>) => ({
   vendor, count: Object.values(aliases).reduce((a, b) => a + b, 0), aliases,
@@ -49,6 +50,27 @@ describe('describeVendor', () => {
 
   it('answers an unknown vendor with nothing', () => {
     const catalog = buildCatalog(defaultSettings, sampleDataset);
-    expect(describeVendor(catalog, 'nobody', null)).toEqual({ vendor: null, findings: [], totalFindings: 0 });
+    expect(describeVendor(catalog, 'nobody', null)).toEqual({ vendor: null, findings: [], totalFindings: 0, reports: [] });
+  });
+});
+
+describe('describeReports', () => {
+  it('lists the findings citing the tab address (any variant) that pass the filters, whatever company', () => {
+    const catalog = buildCatalog(withFilters({ statuses: ['confirmed'] }), sampleDataset);
+    const record = startTab('http://www.example.org/a/?utm_source=feed', false, null);
+    expect(describeReports(catalog, record).map((report) => `${report.why}:${report.finding.id}`)).toEqual(['cited:palantir-idf']);
+  });
+
+  it('tells a story only for the companies matched on the tab, and the tooltip gets its own company’s', () => {
+    const catalog = buildCatalog(defaultSettings, sampleDataset);
+    const found = ['p:unit 8200', 'c:israel-defense-forces', 'p:azure'];
+    const unmatched = withStoryTerms(startTab('https://news.example/x', false, null), found);
+    expect(describeReports(catalog, unmatched)).toEqual([]);
+    const matched = withStoryTerms(withMentions(startTab('https://news.example/x', false, null), [mentions('microsoft', { Azure: 2 })]), found);
+    const [report] = describeReports(catalog, matched);
+    expect(report?.finding.id).toBe('ms-azure-8200');
+    expect(report?.terms.map((term) => term.en)).toEqual(['Unit 8200', 'Azure', 'Israel Defense Forces']);
+    expect(describeVendor(catalog, 'microsoft', null, matched).reports.map((r) => r.finding.id)).toEqual(['ms-azure-8200']);
+    expect(describeVendor(catalog, 'google', null, matched).reports).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 // What the background knows once per wake (or per settings change): settings, the active dataset,
-// its compiled matcher and indexes, and each company's findings passing the filters, ranked.
+// its compiled matcher and indexes (report indexes included), and each company's findings passing
+// the filters, ranked; what a tab's page reports.
 import type { Dataset, Entity, Finding } from '../../lib/dataset/types';
 import { getSettings } from '../../lib/db';
 import { indexEntities, passesFilters, type EntityIndex } from '../../lib/filters';
 import { compileMatcher, type Matcher } from '../../lib/matcher';
-import type { TabVendor, VendorMentions } from '../../lib/messaging';
+import type { TabReport, TabVendor, VendorMentions } from '../../lib/messaging';
+import { buildReportIndex, listPageReports, type ReportIndex } from '../../lib/reports/page-reports';
 import { indexVendors, type VendorIndex } from '../../lib/present/group';
 import { rankFindings, rankVendors } from '../../lib/present/rank';
 import type { Settings } from '../../lib/settings';
@@ -18,6 +20,8 @@ export interface Catalog {
   matcher: Matcher;
   entities: EntityIndex;
   vendors: VendorIndex;
+  reports: ReportIndex;
+  findingsById: ReadonlyMap<string, Finding>;
   /** Top-level vendor → its findings passing the filters (dataset order). */
   visibleFindings(vendor: string): Finding[];
 }
@@ -35,12 +39,18 @@ export function buildCatalog(settings: Settings, dataset: Dataset): Catalog {
   const entities = indexEntities(dataset.entities);
   const vendors = indexVendors(dataset);
   const visible = new Map<string, Finding[]>();
+  let reports: ReportIndex | null = null;
   return {
     settings,
     dataset,
     matcher: compileMatcher(dataset.entities, dataset.topics),
     entities,
     vendors,
+    // Built on first use (a page's text, the popup, a tooltip): a wake for a badge alone does not pay for it.
+    get reports() {
+      return (reports ??= buildReportIndex(dataset));
+    },
+    findingsById: new Map(dataset.findings.map((finding) => [finding.id, finding])),
     visibleFindings(vendor) {
       let list = visible.get(vendor);
       if (!list) {
@@ -57,13 +67,34 @@ function aliasesOf(mentions: VendorMentions | null): string[] {
   return mentions ? Object.keys(mentions.aliases) : [];
 }
 
-/** One company's findings for a page or tooltip: filtered, ranked. */
-export function describeVendor(catalog: Catalog, vendor: string, mentions: VendorMentions | null) {
+/**
+ * What a tab's page reports, passing the filters: the findings citing its address (whatever company),
+ * then the stories its text tells among the findings of the companies matched on it.
+ */
+export function describeReports(catalog: Catalog, record: TabRecord): TabReport[] {
+  const candidates = listMatchedVendors(record).flatMap((vendor) => catalog.visibleFindings(vendor).map((finding) => finding.id));
+  const reports: TabReport[] = [];
+  for (const report of listPageReports(catalog.reports, { url: record.url, found: record.storyTerms ?? [], candidates })) {
+    const finding = catalog.findingsById.get(report.finding);
+    if (!finding || !passesFilters(finding, catalog.settings.filters, catalog.entities)) continue;
+    const terms = report.terms.flatMap((key) => {
+      const term = catalog.reports.stories.term(key);
+      return term ? [term.label] : [];
+    });
+    reports.push({ finding, why: report.why, terms });
+  }
+  return reports;
+}
+
+/** One company's findings for a page or tooltip: filtered, ranked; those the page reports listed apart, first. */
+export function describeVendor(catalog: Catalog, vendor: string, mentions: VendorMentions | null, record: TabRecord | null = null) {
   const entity: Entity | null = catalog.entities.get(vendor) ?? null;
+  const reports = record ? describeReports(catalog, record).filter((report) => catalog.vendors.topVendorOf(report.finding.vendor) === vendor) : [];
   return {
     vendor: entity,
     findings: rankFindings(catalog.visibleFindings(vendor), aliasesOf(mentions)),
     totalFindings: catalog.vendors.findingsByTopVendor.get(vendor)?.length ?? 0,
+    reports,
   };
 }
 

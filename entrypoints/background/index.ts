@@ -12,9 +12,11 @@ import {
   type VendorFindingsResponse,
 } from '../../lib/messaging';
 import { pickLang } from '../../lib/i18n';
-import { computeBadgeText, isEnabledOn, isSameDocument, startTab, withMentions, type TabRecord } from '../../lib/tab-state';
+import { createStoryScanner } from '../../lib/reports/story-index';
+import { computeBadgeText, isEnabledOn, isSameDocument, startTab, withMentions, withStoryTerms, type TabRecord } from '../../lib/tab-state';
 import { showBadge, styleBadge } from './badge';
-import { describeTab, describeVendor, loadCatalog, type Catalog } from './catalog';
+import { describeReports, describeTab, describeVendor, loadCatalog, type Catalog } from './catalog';
+import { ensureLookupMenu, listenToLookupMenu } from './lookup-menu';
 import { restoreTabStore, type TabStore } from './tab-store';
 
 export default defineBackground(() => {
@@ -23,6 +25,10 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 
   styleBadge();
+  listenToLookupMenu();
+  const titleLookupMenu = () =>
+    catalog.then((current) => ensureLookupMenu(pickLang(current.settings.language, browser.i18n.getUILanguage())));
+  void titleLookupMenu();
 
   async function refreshBadge(tabId: number, record: TabRecord | undefined): Promise<void> {
     const current = await catalog;
@@ -66,6 +72,7 @@ export default defineBackground(() => {
     switch (message.type) {
       case 'page-hello':
       case 'page-mentions':
+      case 'page-text':
       case 'vendor-findings':
         return origin.from === 'content-script' ? answerContentScript(message, sender) : undefined;
       case 'open-popup':
@@ -78,7 +85,7 @@ export default defineBackground(() => {
   });
 
   async function answerContentScript(
-    message: Extract<Request, { type: 'page-hello' | 'page-mentions' | 'vendor-findings' }>,
+    message: Extract<Request, { type: 'page-hello' | 'page-mentions' | 'page-text' | 'vendor-findings' }>,
     sender: Runtime.MessageSender,
   ): Promise<PageHelloResponse | VendorFindingsResponse | void> {
     const tab = sender.tab!;
@@ -109,10 +116,21 @@ export default defineBackground(() => {
         await refreshBadge(tabId, updated);
         return;
       }
+      case 'page-text': {
+        // Story terms (issue 14): the text goes through the scanner here and only the terms found are kept.
+        // When matching moves to the background, its text batches call the scanner the same way.
+        if (!topFrame || !isEnabledOn(current.settings, message.url)) return;
+        const record = await recordFor(tabId, message.url, tab.incognito);
+        const scanner = createStoryScanner(current.reports.stories, record.storyTerms ?? []);
+        for (const chunk of message.chunks) scanner.add(chunk);
+        (await tabs).set(tabId, withStoryTerms(record, scanner.found()));
+        return;
+      }
       case 'vendor-findings': {
         const vendor = current.matcher.vendorOf(message.vendor);
-        const mentions = (await tabs).get(tabId)?.mentions.find((m) => m.vendor === vendor) ?? null;
-        return describeVendor(current, vendor, mentions);
+        const record = (await tabs).get(tabId) ?? null;
+        const mentions = record?.mentions.find((m) => m.vendor === vendor) ?? null;
+        return describeVendor(current, vendor, mentions, record);
       }
     }
   }
@@ -130,19 +148,26 @@ export default defineBackground(() => {
   ): Promise<TabStateResponse | void> {
     if (message.type === 'tab-state') {
       const current = await catalog;
+      const datasetVersion = current.dataset.version;
+      const describe = (record: TabRecord): TabStateResponse => ({
+        url: record.url, vendors: describeTab(current, record), reports: describeReports(current, record), datasetVersion,
+      });
       const record = (await tabs).get(message.tabId);
-      if (record) return { url: record.url, vendors: describeTab(current, record) };
+      if (record) return describe(record);
       // Unknown to us (opened before install, or a page we cannot see): start from its URL.
       const tab = await browser.tabs.get(message.tabId).catch(() => null);
-      if (!tab?.url) return { url: null, vendors: [] };
-      return { url: tab.url, vendors: describeTab(current, await recordFor(message.tabId, tab.url, tab.incognito)) };
+      if (!tab?.url) return { url: null, vendors: [], reports: [], datasetVersion };
+      return describe(await recordFor(message.tabId, tab.url, tab.incognito));
     }
     catalog = loadCatalog();
     const { settings } = await catalog;
+    await titleLookupMenu();
     const store = await tabs;
-    // Mentions found on a site the reader has just switched off no longer count.
+    // Mentions and story terms found on a site the reader has just switched off no longer count.
     for (const [tabId, record] of store.entries()) {
-      if (record.mentions.length && !isEnabledOn(settings, record.url)) store.set(tabId, withMentions(record, []));
+      if ((record.mentions.length || record.storyTerms?.length) && !isEnabledOn(settings, record.url)) {
+        store.set(tabId, withStoryTerms(withMentions(record, []), []));
+      }
     }
     // Tabs we have no record for may still carry a stale badge: clear every tab's.
     const everyTab = await browser.tabs.query({});

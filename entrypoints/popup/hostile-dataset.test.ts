@@ -10,6 +10,7 @@ import { validateDataset } from '../../lib/dataset/validate';
 import { translator } from '../../lib/i18n';
 import { popupMessages } from '../../lib/i18n/popup';
 import { MAX_IMPORT_BYTES, parseImportFile } from '../../lib/import-export';
+import { reportProblemUrl } from '../../lib/present/report-link';
 import { renderCompany } from './render';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -108,7 +109,7 @@ const trickyFile = JSON.stringify({
 });
 
 const RENDER_TAGS = new Set(['SECTION', 'H3', 'SPAN', 'UL', 'LI', 'OL', 'ARTICLE', 'H4', 'P', 'TIME', 'DL', 'DT', 'DD', 'STRONG', 'A', 'BUTTON', 'DIV', 'HEADER', 'H2', 'FOOTER', 'STYLE']);
-const RENDER_ATTRS = new Set(['class', 'id', 'role', 'href', 'target', 'rel', 'title', 'datetime', 'tabindex', 'type', 'hidden', 'aria-labelledby', 'aria-controls', 'aria-expanded', 'aria-label', 'aria-live']);
+const RENDER_ATTRS = new Set(['class', 'id', 'role', 'href', 'target', 'rel', 'title', 'datetime', 'tabindex', 'type', 'hidden', 'aria-labelledby', 'aria-controls', 'aria-expanded', 'aria-label', 'aria-live', 'data-finding']);
 
 /** The element skeleton (tags and attribute names, no values) of what was rendered. */
 function skeleton(root: ParentNode): string[] {
@@ -126,7 +127,8 @@ function expectTextOnly(root: ParentNode): void {
 function renderPopup(dataset: Dataset, lang: 'en' | 'fr' = 'en'): HTMLElement {
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
   const v = entities.get('microsoft') as Entity;
-  return renderCompany({ vendor: v, reasons: [`“${v.name}” ×1`], findings: dataset.findings, totalFindings: dataset.findings.length + 2 }, entities, lang, translator(popupMessages, lang), 'tab');
+  const actions = { reportUrl: (finding: { id: string }) => reportProblemUrl(finding.id, 'https://news.example/a', dataset.version, lang), copy: () => undefined };
+  return renderCompany({ vendor: v, reasons: [`“${v.name}” ×1`], findings: dataset.findings, totalFindings: dataset.findings.length + 2 }, entities, lang, translator(popupMessages, lang), 'tab', actions);
 }
 
 function renderTooltip(dataset: Dataset): ShadowRoot {
@@ -166,7 +168,7 @@ describe('what passes is rendered as text only', () => {
     expectTextOnly(section);
     const text = section.textContent ?? '';
     for (const value of [TRICKY.title, TRICKY.summary, TRICKY.publisher, TRICKY.response, TRICKY.unit, TRICKY.name]) expect(text).toContain(value);
-    expect([...section.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://apnews.com/p?q=%3Cscript%3E&x=1#frag', 'HTTPS://EXAMPLE.ORG/Upper']);
+    expect([...section.querySelectorAll('a:not(.report-problem)')].map((a) => a.getAttribute('href'))).toEqual(['https://apnews.com/p?q=%3Cscript%3E&x=1#frag', 'HTTPS://EXAMPLE.ORG/Upper']);
     expect(section.querySelector('a')?.getAttribute('title')).toBe(TRICKY.sourceTitle);
     expect(skeleton(section)).toEqual(skeleton(renderPopup(blandOf(dataset), lang)));
   });
@@ -188,7 +190,7 @@ describe('what passes is rendered as text only', () => {
     };
     const section = renderPopup(raw);
     const root = renderTooltip(raw);
-    expect(section.querySelectorAll('a')).toHaveLength(0);
+    expect(section.querySelectorAll('a:not(.report-problem)')).toHaveLength(0);
     expect(root.querySelectorAll('a')).toHaveLength(0);
     expectTextOnly(section);
     expectTextOnly(root);

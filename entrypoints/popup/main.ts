@@ -1,19 +1,22 @@
-// The popup: the findings for a tab (popup.html?tab=<id>, else the active tab), grouped by company,
-// most relevant first; a lookup over the whole dataset; the current site's on/off switch.
+// The popup: what the tab's page reports (cited by, then appears to report), then the findings for
+// that tab (popup.html?tab=<id>, else the active tab) grouped by company, most relevant first; a lookup
+// over the whole dataset (popup.html?q=<query> opens on it); the current site's on/off switch.
 import browser from 'webextension-polyfill';
 import type { Dataset, Lang } from '../../lib/dataset/types';
 import { getSettings, saveSettings } from '../../lib/db';
 import { indexEntities, passesFilters } from '../../lib/filters';
 import { pickLang, translator } from '../../lib/i18n';
 import { popupMessages } from '../../lib/i18n/popup';
-import { sendRequest, type TabStateResponse } from '../../lib/messaging';
+import { sendRequest, type TabReport, type TabStateResponse } from '../../lib/messaging';
+import { formatCitation, type CitationFormat } from '../../lib/present/citation';
 import { describeReasons } from '../../lib/present/group';
 import { rankFindings } from '../../lib/present/rank';
+import { reportProblemUrl, suggestSourceUrl } from '../../lib/present/report-link';
 import { buildSearchIndex, type SearchIndex } from '../../lib/search';
 import { defaultSettings, type Settings } from '../../lib/settings';
 import { isEnabledOn, siteOf, toggleSite } from '../../lib/tab-state';
 import { loadActiveDataset } from '../background/active-dataset';
-import { renderCompany, type CompanyView, type Translate } from './render';
+import { renderCompany, renderReportGroup, type CompanyView, type FindingActions, type ReportedFinding, type Translate } from './render';
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -37,7 +40,11 @@ const ui = {
   count: byId('results-count'),
   results: byId('results'),
   resultsHeading: byId('results-heading'),
+  announce: byId('announce'),
 };
+
+/** The lookup a link opened the popup on ("Look up … in Dual Use"): popup.html?q=…, bounded. */
+const QUERY_FROM_ADDRESS = (new URLSearchParams(location.search).get('q') ?? '').trim().slice(0, 200);
 
 interface PopupState {
   settings: Settings;
@@ -96,29 +103,66 @@ function renderEmpty(lines: string[]): void {
   ui.results.append(box);
 }
 
+/** Says something to screen readers through the popup's status region (again, even if it is the same words). */
+function announce(message: string): void {
+  ui.announce.textContent = '';
+  setTimeout(() => (ui.announce.textContent = message), 50);
+}
+
+function findingActions(state: PopupState): FindingActions {
+  return {
+    reportUrl: (finding) => reportProblemUrl(finding.id, state.tabUrl, state.tabState?.datasetVersion ?? state.dataset?.version ?? '', state.lang),
+    copy: (finding, format: CitationFormat) => {
+      navigator.clipboard.writeText(formatCitation(finding, state.lang, format)).then(
+        () => announce(state.t('citationCopied')),
+        () => announce(state.t('copyFailed')),
+      );
+    },
+  };
+}
+
+function reportedIn(reports: readonly TabReport[], lang: PopupState['lang']): ReportedFinding[] {
+  return reports.map((report) => ({ finding: report.finding, terms: report.terms.map((term) => term[lang]) }));
+}
+
 function renderTab(state: PopupState): void {
   const { t, lang } = state;
   clearResults();
   ui.resultsHeading.textContent = t('onThisPage');
   ui.count.textContent = '';
   const vendors = state.tabState?.vendors ?? [];
+  const reports = state.tabState?.reports ?? [];
   const entities = indexEntities(state.dataset?.entities ?? []);
+  const actions = findingActions(state);
   if (!state.tabUrl || siteOf(state.tabUrl) === null) {
     renderEmpty([t('notAPage'), t('nothingHereHint')]);
     return;
   }
-  if (vendors.length === 0) {
+  if (vendors.length === 0 && reports.length === 0) {
     renderEmpty([t('nothingHere'), t('nothingHereHint')]);
     return;
   }
+  const cited = reports.filter((report) => report.why === 'cited');
+  const stories = reports.filter((report) => report.why === 'story');
+  if (cited.length) {
+    const heading = cited.length === 1 ? t('citedByOne') : t('citedByMany', { n: cited.length });
+    ui.results.append(renderReportGroup(heading, reportedIn(cited, lang), entities, lang, t, 'cited', actions));
+  }
+  if (stories.length) ui.results.append(renderReportGroup(t('appearsToReport'), reportedIn(stories, lang), entities, lang, t, 'story', actions));
+  // Then the rest of each company's record; a company none of whose findings reports this page may be offered it as a source.
+  const reported = new Set(reports.map((report) => report.finding.id));
   for (const listed of vendors) {
+    const rest = listed.findings.filter((finding) => !reported.has(finding.id));
+    const hasReport = rest.length < listed.findings.length;
     const view: CompanyView = {
       vendor: listed.vendor,
       reasons: describeReasons(listed.vendor.name, listed.domain, listed.mentions, lang),
-      findings: listed.findings,
-      totalFindings: listed.totalFindings,
+      findings: rest,
+      totalFindings: listed.totalFindings - (listed.findings.length - rest.length),
+      ...(hasReport && rest.length === 0 ? { note: t('allReportedAbove') } : {}),
+      ...(hasReport ? {} : { suggestUrl: suggestSourceUrl(listed.vendor.id, state.tabUrl, state.tabState?.datasetVersion ?? '', lang) }),
     };
-    ui.results.append(renderCompany(view, entities, lang, t, 'tab'));
+    ui.results.append(renderCompany(view, entities, lang, t, 'tab', actions));
   }
 }
 
@@ -139,7 +183,7 @@ function renderSearch(state: PopupState, query: string): void {
       findings: rankFindings(visible),
       totalFindings: hit.findings.length,
     };
-    ui.results.append(renderCompany(view, entities, lang, t, 'search'));
+    ui.results.append(renderCompany(view, entities, lang, t, 'search', findingActions(state)));
   }
 }
 
@@ -172,6 +216,7 @@ async function start(): Promise<void> {
   state.tabUrl = tabState?.url ?? null;
   state.dataset = dataset;
   state.search = buildSearchIndex(dataset);
+  if (QUERY_FROM_ADDRESS) ui.query.value = QUERY_FROM_ADDRESS;
   renderSiteSwitch(state);
   renderResults(state);
 

@@ -1,6 +1,7 @@
-// Builds the popup's company sections with createElement/textContent only: nothing from the data
-// is ever parsed as HTML, and only https source links are shown.
+// Builds the popup's sections (what the page reports, then each company) with createElement/textContent
+// only: nothing from the data is ever parsed as HTML, and only https links are shown.
 import type { Entity, Finding, Lang } from '../../lib/dataset/types';
+import type { CitationFormat } from '../../lib/present/citation';
 import { popupMessages } from '../../lib/i18n/popup';
 import { translator } from '../../lib/i18n';
 import { formatAmount, formatDate, isSafeLink, labelStatus } from '../../lib/present/format';
@@ -15,6 +16,22 @@ export interface CompanyView {
   /** Findings to show, already filtered and ranked. */
   findings: Finding[];
   totalFindings: number;
+  /** A note under the heading ("its findings for this page are listed above"). */
+  note?: string;
+  /** "Suggest this page as a source": a prefilled new-issue address. */
+  suggestUrl?: string;
+}
+
+/** What each finding offers: copying its citation, reporting a problem with it. */
+export interface FindingActions {
+  reportUrl(finding: Finding): string;
+  copy(finding: Finding, format: CitationFormat): void;
+}
+
+/** A finding the page reports, with the terms found ("Unit 8200, Ofek"). */
+export interface ReportedFinding {
+  finding: Finding;
+  terms: string[];
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -24,7 +41,44 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-export function renderCompany(view: CompanyView, entities: ReadonlyMap<string, Entity>, lang: Lang, t: Translate, key: string): HTMLElement {
+/** "This page is cited by N findings" / "This page appears to report": one group of findings, listed whole. */
+export function renderReportGroup(
+  heading: string, reported: readonly ReportedFinding[], entities: ReadonlyMap<string, Entity>, lang: Lang, t: Translate, key: string, actions: FindingActions,
+): HTMLElement {
+  const section = element('section', `report-group report-${key}`);
+  const headingId = `reports-${key}`;
+  section.setAttribute('aria-labelledby', headingId);
+  const title = element('h3', undefined, heading);
+  title.id = headingId;
+  section.append(title);
+  const list = element('ol', 'findings');
+  list.id = `${headingId}-findings`;
+  reported.forEach(({ finding, terms }, position) => {
+    const item = renderFinding(finding, entities, lang, t, actions, terms.slice(0, TERMS_SHOWN));
+    if (position >= FINDINGS_SHOWN_FIRST) item.hidden = true;
+    list.append(item);
+  });
+  section.append(list);
+  if (reported.length > FINDINGS_SHOWN_FIRST) section.append(renderShowMore(list, reported.length, t));
+  return section;
+}
+
+/** The heaviest terms found say why; the rest would only lengthen the line. */
+const TERMS_SHOWN = 4;
+
+/** A new-tab link the reader chooses to follow; screen readers hear that it opens a tab. */
+function externalLink(href: string, text: string, t: Translate, className?: string): HTMLAnchorElement {
+  const link = element('a', className, text);
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.append(element('span', 'visually-hidden', ` ${t('newTab')}`));
+  return link;
+}
+
+export function renderCompany(
+  view: CompanyView, entities: ReadonlyMap<string, Entity>, lang: Lang, t: Translate, key: string, actions: FindingActions,
+): HTMLElement {
   const section = element('section', 'company');
   const headingId = `company-${key}-${view.vendor.id}`;
   section.setAttribute('aria-labelledby', headingId);
@@ -40,12 +94,13 @@ export function renderCompany(view: CompanyView, entities: ReadonlyMap<string, E
     for (const reason of view.reasons) reasons.append(element('li', undefined, reason));
     section.append(reasons);
   }
+  if (view.note) section.append(element('p', 'note', view.note));
 
   if (count) {
     const list = element('ol', 'findings');
     list.id = `${headingId}-findings`;
     view.findings.forEach((finding, position) => {
-      const item = renderFinding(finding, entities, lang, t);
+      const item = renderFinding(finding, entities, lang, t, actions);
       // The most relevant few show at once so every company stays within reach; the rest on request.
       if (position >= FINDINGS_SHOWN_FIRST) item.hidden = true;
       list.append(item);
@@ -54,8 +109,13 @@ export function renderCompany(view: CompanyView, entities: ReadonlyMap<string, E
     if (count > FINDINGS_SHOWN_FIRST) section.append(renderShowMore(list, count, t));
   }
   const hidden = view.totalFindings - count;
-  if (hidden > 0) {
+  if (hidden > 0 && !view.note) {
     section.append(element('p', 'note', count === 0 ? t('allHiddenByFilters', { n: view.totalFindings }) : t('hiddenByFilters', { hidden })));
+  }
+  if (view.suggestUrl) {
+    const suggest = element('p', 'suggest');
+    suggest.append(externalLink(view.suggestUrl, t('suggestSource'), t));
+    section.append(suggest);
   }
   return section;
 }
@@ -86,9 +146,12 @@ function nameOf(entity: Entity | undefined, id: string, lang: Lang): string {
   return local ? local.charAt(0).toLocaleUpperCase('fr') + local.slice(1) : entity.name;
 }
 
-function renderFinding(finding: Finding, entities: ReadonlyMap<string, Entity>, lang: Lang, t: Translate): HTMLElement {
+function renderFinding(
+  finding: Finding, entities: ReadonlyMap<string, Entity>, lang: Lang, t: Translate, actions: FindingActions, terms: readonly string[] = [],
+): HTMLElement {
   const item = element('li');
   const article = element('article', 'finding');
+  article.dataset.finding = finding.id;
   const title = element('h4', undefined, finding.title[lang]);
   // Focus target when "show all" reveals this finding.
   title.tabIndex = -1;
@@ -100,6 +163,7 @@ function renderFinding(finding: Finding, entities: ReadonlyMap<string, Entity>, 
   time.dateTime = finding.date;
   meta.append(time);
   article.append(meta);
+  if (terms.length) article.append(element('p', 'terms', t('termsFound', { terms: terms.join(', ') })));
 
   const facts = element('dl', 'facts');
   const addFact = (label: string, value: string) => {
@@ -129,14 +193,29 @@ function renderFinding(finding: Finding, entities: ReadonlyMap<string, Entity>, 
       link.href = source.url;
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
-      if (source.title) link.title = source.title;
+      link.title = source.title;
       entry.append(link);
-      const details = [source.date ? formatDate(source.date, lang) : '', source.original ? t('original') : ''].filter(Boolean);
+      const details = [formatDate(source.date, lang), source.original ? t('original') : ''].filter(Boolean);
       if (details.length) entry.append(` — ${details.join(' · ')}`);
       list.append(entry);
     }
     article.append(list);
   }
+  article.append(renderActions(finding, t, actions));
   item.append(article);
   return item;
+}
+
+function renderActions(finding: Finding, t: Translate, actions: FindingActions): HTMLElement {
+  const bar = element('div', 'actions');
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', t('findingActions'));
+  for (const [format, label] of [['text', t('copyCitation')], ['markdown', t('copyMarkdown')]] as const) {
+    const button = element('button', `link-button copy-${format}`, label);
+    button.type = 'button';
+    button.addEventListener('click', () => actions.copy(finding, format));
+    bar.append(button);
+  }
+  bar.append(externalLink(actions.reportUrl(finding), t('reportProblem'), t, 'report-problem'));
+  return bar;
 }

@@ -13,6 +13,7 @@ import { findMarkAtPoint, pickNextMark, readNavigationKey } from './interaction'
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
 import { isTooltipHost, Tooltip } from './tooltip';
+import { StoryFeed } from '../reports/story-feed';
 
 /** A `page-hello` answer for an annotated page: the catalog comes with it. */
 export type EnabledHello = PageHelloResponse & { entities: Entity[]; topics: Topic[] };
@@ -61,6 +62,8 @@ export class PageSession {
   private readonly budget: MarkBudget;
   private readonly annotator: Annotator;
   private readonly queue: MutationQueue;
+  /** The page's text, as read, to the background's story scanner (issue 14; see lib/reports/story-feed.ts). */
+  private readonly storyFeed: StoryFeed;
   private tooltip: Tooltip;
   private readonly controller = new AbortController();
   private readonly findings = new Map<string, Promise<VendorFindingsResponse | null>>();
@@ -86,8 +89,17 @@ export class PageSession {
     this.budget = new MarkBudget(hello.marksPerCompany);
     this.tooltip = this.createTooltip(hello.lang);
     const domainVendor = this.matcher.attributeUrl(host.window.location.href)?.vendor;
+    this.storyFeed = new StoryFeed({
+      send: (chunks) => {
+        if (this.alive()) this.host.send({ type: 'page-text', url: this.host.window.location.href, chunks }).catch(() => undefined);
+      },
+      schedule: (callback, ms) => void host.setTimeout(callback, ms),
+    });
     this.annotator = new Annotator({
-      findCandidates: (text) => this.matcher.findCandidates(text),
+      findCandidates: (text) => {
+        this.storyFeed.add(text);
+        return this.matcher.findCandidates(text);
+      },
       budget: this.budget,
       registry: this.registry,
       signal,
@@ -158,6 +170,7 @@ export class PageSession {
 
   private restart(): Promise<void> {
     this.tooltip.hide();
+    this.storyFeed.reset();
     this.annotator.reset(this.hello.marksPerCompany);
     this.scheduleReport();
     const body = this.doc.body;

@@ -32,6 +32,7 @@ a.title:hover, a.title:focus-visible { color: var(--link); text-decoration: unde
 .meta { margin-top: 3px; color: var(--muted); font-size: 12px; }
 .status { display: inline-block; padding: 0 6px; border-radius: 999px; background: var(--chip); color: var(--fg); font-size: 11px; }
 .status.denied, .status.disputed { font-style: italic; }
+.page-report { margin-bottom: 2px; color: var(--link); font-size: 11.5px; font-weight: 600; }
 .source { margin-top: 2px; font-size: 12px; }
 .source a { color: var(--link); text-decoration: none; }
 .source a:hover, .source a:focus-visible { text-decoration: underline; outline: none; }

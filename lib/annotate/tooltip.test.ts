@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../dataset/types';
-import { Tooltip } from './tooltip';
+import { Tooltip, type TooltipContent } from './tooltip';
 
 const finding = (id: string, date: string, url: string): Finding => ({
   id, vendor: 'microsoft', customer: 'israel-defense-forces', kind: 'cloud',
@@ -10,7 +10,7 @@ const finding = (id: string, date: string, url: string): Finding => ({
   sources: [{ publisher: 'Pub', publisherId: 'pub', title: 't', url, date, lang: 'en', verified: 'read' }], reviewed: '2026-01-01',
 });
 
-function open(lang: 'en' | 'fr', findings: Finding[], total: number) {
+function open(lang: 'en' | 'fr', findings: Finding[], total: number, reports: TooltipContent['reports'] = []) {
   document.body.replaceChildren();
   document.querySelector('dual-use-tooltip')?.remove();
   const opened: string[] = [];
@@ -19,7 +19,7 @@ function open(lang: 'en' | 'fr', findings: Finding[], total: number) {
     onOpenList: (vendor) => opened.push(vendor), onClose: () => undefined,
   });
   const mention = { vendor: 'microsoft', entity: 'microsoft', alias: 'Azure', start: 0, end: 5 };
-  tooltip.show(mention, new DOMRect(10, 10, 40, 16), { vendor: null, findings, totalFindings: total }, true);
+  tooltip.show(mention, new DOMRect(10, 10, 40, 16), { vendor: null, findings, totalFindings: total, reports }, true);
   const root = document.querySelector('dual-use-tooltip')!.shadowRoot!;
   return { tooltip, root, opened };
 }
@@ -43,6 +43,17 @@ describe('Tooltip', () => {
     expect(root.querySelector('.card')?.getAttribute('role')).toBe('dialog');
     (root.querySelector('.open') as HTMLButtonElement).click();
     expect(opened).toEqual(['microsoft']);
+  });
+
+  it('leads with the findings the page reports, and says why', () => {
+    const findings = [finding('a', '2021', 'https://a.example/'), finding('b', '2024-05-02', 'https://b.example/'), finding('c', '2023', 'https://c.example/')];
+    const reports = [
+      { finding: findings[2]!, why: 'cited' as const, terms: [] },
+      { finding: findings[0]!, why: 'story' as const, terms: [{ en: 'Unit 8200', fr: 'Unit 8200' }, { en: '19,000 hours', fr: '19 000 heures' }] },
+    ];
+    const { root } = open('fr', findings, 3, reports);
+    expect([...root.querySelectorAll('li .title')].map((t) => t.textContent)).toEqual(['Titre c', 'Titre a', 'Titre b']);
+    expect([...root.querySelectorAll('li .page-report')].map((t) => t.textContent)).toEqual(['Cette page le cite', 'Cette page le rapporte : Unit 8200, 19 000 heures']);
   });
 
   it('speaks French', () => {

@@ -1,7 +1,8 @@
 // The one tooltip of the page: a single shadow-DOM host created on first use, positioned next to a
-// mark, listing the company's most relevant findings with their sources. Invariant: nothing from the
+// mark, listing the company's most relevant findings with their sources (those this page reports
+// first, and said so). Invariant: nothing from the
 // data or the page is ever parsed as HTML (textContent and createElement only), links are https only.
-import type { Entity, Finding, Lang } from '../dataset/types';
+import type { Entity, Finding, Lang, Localized } from '../dataset/types';
 import { translator } from '../i18n/index';
 import { tooltipMessages } from '../i18n/tooltip';
 import type { Mention } from '../matcher/types';
@@ -26,6 +27,8 @@ export interface TooltipContent {
   vendor: Entity | null;
   findings: Finding[];
   totalFindings: number;
+  /** Of these findings, those the page reports (cited by its address, or its story), most relevant first. */
+  reports?: ReadonlyArray<{ finding: Finding; why: 'cited' | 'story'; terms: readonly Localized[] }>;
 }
 
 export interface TooltipOptions {
@@ -155,11 +158,18 @@ export class Tooltip {
     card.append(element(doc, 'p', 'why', this.whyText(mention, vendorName)));
 
     if (content) {
-      const top = rankFindings(content.findings, [mention.alias]).slice(0, SHOWN_FINDINGS);
+      const reports = new Map((content.reports ?? []).map((report) => [report.finding.id, report]));
+      const rest = rankFindings(content.findings.filter((finding) => !reports.has(finding.id)), [mention.alias]);
+      const top = [...[...reports.values()].map((report) => report.finding), ...rest].slice(0, SHOWN_FINDINGS);
       if (top.length === 0) card.append(element(doc, 'p', 'empty', this.t('noFindings')));
       else {
         const list = element(doc, 'ol');
-        for (const finding of top) list.append(this.renderFinding(finding));
+        for (const finding of top) {
+          const item = this.renderFinding(finding);
+          const report = reports.get(finding.id);
+          if (report) item.prepend(element(doc, 'div', 'page-report', this.reportLabel(report.why, report.terms)));
+          list.append(item);
+        }
         card.append(list);
       }
       const footer = element(doc, 'footer');
@@ -177,6 +187,13 @@ export class Tooltip {
     host.style.display = 'block';
     this.place(host, anchor);
     if (focus) card.focus({ preventScroll: true });
+  }
+
+  /** "Cited by this page" / "This page reports it: Unit 8200, Ofek". */
+  private reportLabel(why: 'cited' | 'story', terms: readonly Localized[]): string {
+    if (why === 'cited') return this.t('citedHere');
+    const words = terms.slice(0, 3).map((term) => term[this.options.lang]);
+    return this.t('storyHere', { terms: words.join(', ') });
   }
 
   private countLabel(total: number): string {

@@ -61,15 +61,21 @@ describe('scan', () => {
           { vendor: 'microsoft', entity: 'microsoft', alias: 'Azure', start: 15, end: 20 },
         ],
         findings: ['gh-1', 'ms-1'],
+        reports: [],
       },
     ]);
   });
 
   it('--url adds the domain vendor, which also corroborates', async () => {
     const result = await scan(['--url', 'https://aws.amazon.com/x', '-'], 'Azure and Gotham');
-    expect(result.json).toEqual([{ file: '-', url: 'https://aws.amazon.com/x', vendors: ['amazon'], mentions: [], findings: ['aws-1'] }]);
+    expect(result.json).toEqual([{ file: '-', url: 'https://aws.amazon.com/x', vendors: ['amazon'], mentions: [], findings: ['aws-1'], reports: [] }]);
     const corroborated = await scan(['--url=https://azure.microsoft.com/', '-'], 'Azure pricing');
     expect((corroborated.json[0] as { mentions: unknown[] }).mentions).toHaveLength(1);
+  });
+
+  it('--url at a source address (any variant) lists the findings citing it as cited', async () => {
+    const result = await scan(['--url', 'http://www.example.org/ms-1/?utm_source=feed#top', '-'], 'Nothing here.');
+    expect((result.json[0] as { reports: unknown[] }).reports).toEqual([{ finding: 'ms-1', why: 'cited', terms: [] }]);
   });
 
   it('--lines treats each line as a document', async () => {

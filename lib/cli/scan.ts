@@ -1,6 +1,6 @@
-// `scan`: which companies files are about, as the extension would attribute them (DESIGN.md
-// "Command line", contract). One JSON object per document per line; exit 0, or 2 with one line
-// on stderr for bad arguments, unreadable input or a --url that is not a URL.
+// `scan`: which companies files are about, as the extension would attribute them, and which findings
+// they report (DESIGN.md "Command line", contract). One JSON object per document per line; exit 0,
+// or 2 with one line on stderr for bad arguments, unreadable input or a --url that is not a URL.
 
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ import type { Dataset, Finding } from '../dataset/types';
 import { formatProblem } from '../dataset/validate';
 import { compileMatcher, type Matcher } from '../matcher/index';
 import type { Mention } from '../matcher/types';
+import { buildReportIndex, listPageReports, reportTermLabels, type ReportIndex, type ReportReason } from '../reports/page-reports';
+import { createStoryScanner } from '../reports/story-index';
 import { extractVisibleText } from '../text/html-to-text';
 
 /** Where a command writes and reads; injectable so tests call run() directly. */
@@ -86,20 +88,38 @@ interface ScanResult {
   vendors: string[];
   mentions: Mention[];
   findings: string[];
+  reports: Array<{ finding: string; why: ReportReason; terms: string[] }>;
 }
 
-/** Scans one document as the extension would: domain vendor corroborates text mentions. */
-export function scanDocument(matcher: Matcher, findings: readonly Finding[], file: string, url: string | null, text: string): ScanResult {
+/** What scanDocument needs from the dataset, compiled once for every document. */
+export interface ScanContext {
+  matcher: Matcher;
+  findings: readonly Finding[];
+  reports: ReportIndex;
+}
+
+export function compileScanContext(dataset: Dataset): ScanContext {
+  return { matcher: compileMatcher(dataset.entities, dataset.topics), findings: dataset.findings, reports: buildReportIndex(dataset) };
+}
+
+/** Scans one document as the extension would: domain vendor corroborates text mentions; story terms and the address say what it reports. */
+export function scanDocument(context: ScanContext, file: string, url: string | null, text: string): ScanResult {
+  const { matcher, findings } = context;
   const domain = url === null ? null : matcher.attributeUrl(url);
   const mentions = matcher.matchText(text, { corroboratingVendors: domain ? [domain.vendor] : [] });
   const vendors = new Set<string>(domain ? [domain.vendor] : []);
   for (const mention of mentions) vendors.add(mention.vendor);
+  const attributed = findings.filter((finding) => vendors.has(matcher.vendorOf(finding.vendor))).map((finding) => finding.id);
+  const scanner = createStoryScanner(context.reports.stories);
+  scanner.add(text);
+  const reports = listPageReports(context.reports, { url, found: scanner.found(), candidates: attributed });
   return {
     file,
     url,
     vendors: [...vendors].sort(),
     mentions: mentions.map(({ vendor, entity, alias, start, end }) => ({ vendor, entity, alias, start, end })),
-    findings: findings.filter((finding) => vendors.has(matcher.vendorOf(finding.vendor))).map((finding) => finding.id),
+    findings: attributed,
+    reports: reports.map(({ finding, why, terms }) => ({ finding, why, terms: reportTermLabels(context.reports, terms, 'en') })),
   };
 }
 
@@ -132,14 +152,13 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
     io.stderr(`scan: ${loaded.error}\n`);
     return 2;
   }
-  const { dataset } = loaded;
-  const matcher = compileMatcher(dataset.entities, dataset.topics);
+  const context = compileScanContext(loaded.dataset);
   for (const { file, text } of documents) {
     const units = options.lines ? text.split(/\r?\n/u).map((line, index) => ({ file: `${file}:${index + 1}`, text: line })) : [{ file, text }];
     // A final newline does not make an extra empty document.
     if (options.lines && units.length > 1 && units[units.length - 1]?.text === '') units.pop();
     for (const unit of units) {
-      io.stdout(`${JSON.stringify(scanDocument(matcher, dataset.findings, unit.file, options.url, unit.text))}\n`);
+      io.stdout(`${JSON.stringify(scanDocument(context, unit.file, options.url, unit.text))}\n`);
     }
   }
   return 0;

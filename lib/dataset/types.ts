@@ -152,6 +152,8 @@ export interface Finding {
   sources: Source[];
   /** YYYY-MM-DD: the day this finding was last checked against its sources. */
   reviewed: string;
+  /** Extra distinctive words of its story ("population registry"), beyond those derived from the record (lib/reports). */
+  terms?: string[];
 }
 
 export interface Dataset {

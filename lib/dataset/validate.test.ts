@@ -162,6 +162,10 @@ describe('validateDataset', () => {
     ['strings free of control characters', (d) => { finding(d).title = { en: 'a\u0007b', fr: 'T' }; }, 'title.en', /control characters/],
     ['strings free of markup', (d) => { finding(d).summary = { en: '<img src=x onerror=alert(1)>', fr: 'S' }; }, 'summary.en', /markup/],
     ['strings bounded', (d) => { finding(d).title = { en: 'x'.repeat(5000), fr: 'T' }; }, 'title.en', /at most/],
+    ['terms a list', (d) => { finding(d).terms = 'Nimbus'; }, 'terms', /must be a list/],
+    ['term not blank', (d) => { finding(d).terms = ['Nimbus', ' ']; }, 'terms[1]', /must not be empty/],
+    ['term listed once', (d) => { finding(d).terms = ['Nimbus', 'Nimbus']; }, 'terms[1]', /listed twice/],
+    ['term free of markup', (d) => { finding(d).terms = ['<b>'] ; }, 'terms[0]', /markup/],
     ['duplicate event', (d) => { d.findings.push({ ...finding(d), id: 'acme-army-cloud-2024-again' }); }, 'id', /duplicates acme-army-cloud-2024/],
   ];
 
@@ -188,6 +192,13 @@ describe('validateDataset', () => {
     const first = validateDataset(validDataset(), { now: NOW });
     if (!first.ok) throw new Error('fixture invalid');
     expect(validateDataset(JSON.parse(JSON.stringify(first.dataset)), { now: NOW })).toEqual(first);
+  });
+
+  it('keeps extra story terms, trimmed', () => {
+    const dataset = validDataset();
+    finding(dataset).terms = [' population registry ', 'registre de population'];
+    const result = validateDataset(dataset, { now: NOW });
+    expect(result.ok && result.dataset.findings.find((f) => f.id === 'acme-army-cloud-2024')?.terms).toEqual(['population registry', 'registre de population']);
   });
 
   it('names the file and finding id in each problem', () => {

@@ -467,6 +467,7 @@ function readFinding(at: At, value: unknown, field: string, now: Date, registry:
     if (value.amountUsd !== derived) problem(at, 'amountUsd', `must match amount (expected ${derived === null ? 'null' : derived})`);
   }
   const products = readTextList(at, value, 'products', 'products', true, false);
+  const terms = readTextList(at, value, 'terms', 'terms', true, false);
   const status = readEnum<FindingStatus>(at, value, 'status', 'status', FINDING_STATUSES);
   if ((status === 'denied' || status === 'disputed') && title) {
     if (!response) problem(at, 'response', `is required when the status is ${status} (the denial or dispute as reported)`);
@@ -509,6 +510,7 @@ function readFinding(at: At, value: unknown, field: string, now: Date, registry:
   if (response !== undefined) finding.response = response;
   if (amount !== undefined) finding.amount = amount;
   if (products !== undefined && products.length > 0) finding.products = products;
+  if (terms !== undefined && terms.length > 0) finding.terms = terms;
   return finding;
 }
 

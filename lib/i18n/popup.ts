@@ -6,7 +6,9 @@ type PopupKey =
   | 'resultsNone' | 'resultsOne' | 'resultsMany' | 'matched' | 'nothingHere' | 'nothingHereHint'
   | 'notAPage' | 'siteSwitch' | 'siteSwitchOff' | 'settings' | 'language' | 'customer' | 'units'
   | 'date' | 'amount' | 'status' | 'response' | 'sources' | 'original' | 'hiddenByFilters'
-  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer' | 'showAll' | 'showFewer' | 'searchResults';
+  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer' | 'showAll' | 'showFewer' | 'searchResults'
+  | 'citedByOne' | 'citedByMany' | 'appearsToReport' | 'termsFound' | 'copyCitation' | 'copyMarkdown' | 'citationCopied'
+  | 'copyFailed' | 'reportProblem' | 'suggestSource' | 'newTab' | 'allReportedAbove' | 'findingActions';
 
 export const popupMessages: Messages<PopupKey> = {
   en: {
@@ -44,6 +46,19 @@ export const popupMessages: Messages<PopupKey> = {
     showAll: 'Show all {n} findings',
     showFewer: 'Show fewer',
     searchResults: 'Search results',
+    citedByOne: 'This page is cited by 1 finding',
+    citedByMany: 'This page is cited by {n} findings',
+    appearsToReport: 'This page appears to report',
+    termsFound: 'Found on this page: {terms}',
+    copyCitation: 'Copy citation',
+    copyMarkdown: 'Copy as Markdown',
+    citationCopied: 'Citation copied.',
+    copyFailed: 'Could not copy the citation.',
+    reportProblem: 'Report a problem',
+    suggestSource: 'Suggest this page as a source',
+    newTab: '(opens a new tab)',
+    allReportedAbove: 'Its findings for this page are listed above.',
+    findingActions: 'Actions for this finding',
   },
   fr: {
     appName: 'Dual Use',
@@ -80,5 +95,18 @@ export const popupMessages: Messages<PopupKey> = {
     showAll: 'Afficher les {n} faits',
     showFewer: 'Afficher moins',
     searchResults: 'Résultats de la recherche',
+    citedByOne: 'Cette page est citée par 1 fait',
+    citedByMany: 'Cette page est citée par {n} faits',
+    appearsToReport: 'Cette page semble rapporter',
+    termsFound: 'Trouvé sur cette page : {terms}',
+    copyCitation: 'Copier la référence',
+    copyMarkdown: 'Copier en Markdown',
+    citationCopied: 'Référence copiée.',
+    copyFailed: 'La référence n’a pas pu être copiée.',
+    reportProblem: 'Signaler un problème',
+    suggestSource: 'Proposer cette page comme source',
+    newTab: '(ouvre un nouvel onglet)',
+    allReportedAbove: 'Ses faits pour cette page sont listés plus haut.',
+    findingActions: 'Actions pour ce fait',
   },
 };

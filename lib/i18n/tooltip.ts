@@ -3,7 +3,7 @@ import type { Messages } from './index';
 
 export type TooltipKey =
   | 'findingsOne' | 'findingsMany' | 'shownOf' | 'matched' | 'matchedSame' | 'openList' | 'loading'
-  | 'noFindings' | 'close' | 'announce' | 'dialogLabel' | 'source' | 'unavailable';
+  | 'noFindings' | 'close' | 'announce' | 'dialogLabel' | 'source' | 'unavailable' | 'citedHere' | 'storyHere';
 
 export const tooltipMessages: Messages<TooltipKey> = {
   en: {
@@ -20,6 +20,8 @@ export const tooltipMessages: Messages<TooltipKey> = {
     dialogLabel: '{vendor}: military contracts and sources',
     source: 'Source: {publisher}',
     unavailable: 'The extension was updated; reload the page.',
+    citedHere: 'Cited by this page',
+    storyHere: 'This page reports it: {terms}',
   },
   fr: {
     findingsOne: '1 constat',
@@ -35,5 +37,7 @@ export const tooltipMessages: Messages<TooltipKey> = {
     dialogLabel: '{vendor} : contrats militaires et sources',
     source: 'Source : {publisher}',
     unavailable: 'L’extension a été mise à jour ; rechargez la page.',
+    citedHere: 'Cette page le cite',
+    storyHere: 'Cette page le rapporte : {terms}',
   },
 };

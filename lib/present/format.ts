@@ -30,10 +30,23 @@ export function formatDate(date: string, lang: Lang): string {
   const [, year, month, day] = parts;
   if (!month) return year!;
   const when = new Date(Date.UTC(Number(year), Number(month) - 1, day ? Number(day) : 1));
-  const options: Intl.DateTimeFormatOptions = day
-    ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-    : { year: 'numeric', month: 'long', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(lang, options).format(when);
+  return dateFormatter(lang, Boolean(day)).format(when);
+}
+
+/** Formatters are costly to make (~0.1 ms each) and formatDate runs for every date of the dataset: one per language and precision. */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(lang: Lang, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${lang}:${withDay}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions = withDay
+      ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+      : { year: 'numeric', month: 'long', timeZone: 'UTC' };
+    formatter = new Intl.DateTimeFormat(lang, options);
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** The figure in its own currency, compact from a million up ("$1.2B", "1,2 Md $US", "£10M"). */

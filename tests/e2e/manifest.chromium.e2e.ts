@@ -1,6 +1,6 @@
 // Least privilege (issue 8), checked on the built manifests both browsers load: only the permissions
 // README.md explains, host access only through the content script, nothing reachable from outside,
-// and a content security policy that allows no remote code.
+// a content security policy that allows no remote code, and the popup's keyboard shortcut (issue 14).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,20 +15,27 @@ interface Manifest {
   web_accessible_resources?: unknown;
   content_security_policy?: { extension_pages?: string };
   content_scripts?: Array<{ matches: string[] }>;
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
 }
 
 const readManifest = (build: string): Manifest => JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Manifest;
 
 for (const [browser, build] of [['Chrome', CHROME_BUILD], ['Firefox', FIREFOX_BUILD]] as const) {
-  test(`${browser}: only storage and tabs; host access only via the content script; nothing exposed`, () => {
+  test(`${browser}: only storage, tabs and contextMenus; host access only via the content script; nothing exposed`, () => {
     const manifest = readManifest(build);
-    assert.deepEqual([...(manifest.permissions ?? [])].sort(), ['storage', 'tabs']);
+    assert.deepEqual([...(manifest.permissions ?? [])].sort(), ['contextMenus', 'storage', 'tabs']);
     assert.equal(manifest.optional_permissions, undefined);
     assert.equal(manifest.host_permissions, undefined);
     assert.equal(manifest.externally_connectable, undefined);
     assert.equal(manifest.web_accessible_resources, undefined);
     assert.deepEqual(manifest.content_scripts?.map((script) => script.matches), [['<all_urls>']]);
+  });
+
+  test(`${browser}: a keyboard shortcut opens the popup, and it is the only command`, () => {
+    const commands = readManifest(build).commands ?? {};
+    assert.deepEqual(Object.keys(commands), ['_execute_action']);
+    assert.equal(commands._execute_action?.suggested_key?.default, 'Alt+Shift+D');
   });
 
   test(`${browser}: the extension pages' content security policy allows no remote code`, () => {
