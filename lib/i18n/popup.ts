@@ -6,7 +6,8 @@ type PopupKey =
   | 'resultsNone' | 'resultsOne' | 'resultsMany' | 'matched' | 'nothingHere' | 'nothingHereHint'
   | 'notAPage' | 'siteSwitch' | 'siteSwitchOff' | 'settings' | 'language' | 'customer' | 'units'
   | 'date' | 'amount' | 'status' | 'response' | 'sources' | 'original' | 'hiddenByFilters'
-  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer' | 'showAll' | 'showFewer' | 'searchResults';
+  | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer' | 'showAll' | 'showFewer' | 'searchResults'
+  | 'exploreRecord' | 'seeTimeline';
 
 export const popupMessages: Messages<PopupKey> = {
   en: {
@@ -44,6 +45,8 @@ export const popupMessages: Messages<PopupKey> = {
     showAll: 'Show all {n} findings',
     showFewer: 'Show fewer',
     searchResults: 'Search results',
+    exploreRecord: 'Explore the record',
+    seeTimeline: 'See the timeline',
   },
   fr: {
     appName: 'Dual Use',
@@ -80,5 +83,7 @@ export const popupMessages: Messages<PopupKey> = {
     showAll: 'Afficher les {n} faits',
     showFewer: 'Afficher moins',
     searchResults: 'Résultats de la recherche',
+    exploreRecord: 'Explorer le registre',
+    seeTimeline: 'Voir la chronologie',
   },
 };
