@@ -168,7 +168,10 @@ function timelineSections(name: string, findings: Finding[], rows: { key: string
   const narrow = window.innerWidth < 600;
   // The drawing fits its box (the view less the box's padding and border) and scrolls only when years need more room.
   const width = Math.max(300, Math.min((ui.view.clientWidth || 800) - 36, 1200));
-  const layout = layoutTimeline(items, rows, { ...DEFAULT_LAYOUT, width, labelWidth: narrow ? 104 : 170, minYearWidth: narrow ? 30 : 36 });
+  // On a narrow screen the names go above their rows, whole, instead of being cut beside them.
+  const layout = layoutTimeline(items, rows, narrow
+    ? { ...DEFAULT_LAYOUT, width, labelWidth: 0, labelHeight: 16, minYearWidth: 10 }
+    : { ...DEFAULT_LAYOUT, width, labelWidth: 170 });
   const byId = new Map(findings.map((finding) => [finding.id, finding]));
   const timeline = findings.length === 0
     ? el('p', { class: 'hint', text: t('emptyTimeline') })
@@ -177,7 +180,7 @@ function timelineSections(name: string, findings: Finding[], rows: { key: string
       label: t('timelineLabel', { name, count: countLabel(findings.length), years: yearsOf(findings) }),
       hrefOf: hrefs.finding,
       describe: (id) => describeMark(byId.get(id)!),
-      maxLabelLength: narrow ? 13 : 22,
+      maxLabelLength: narrow ? 48 : 22,
     }));
   const kindsShown = FINDING_KINDS.filter((kind) => findings.some((finding) => finding.kind === kind));
   const swatch = (draw: (svg: SVGSVGElement) => void, className: string) => {

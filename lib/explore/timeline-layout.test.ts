@@ -85,6 +85,18 @@ describe('layoutTimeline', () => {
     }
   });
 
+  it('can put labels above the rows, keeping marks inside their row below the label', () => {
+    const layout = layoutTimeline([item('x', '2020'), item('y', '2021', 'b')], [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }], {
+      width: 360, labelWidth: 0, laneHeight: 30, axisHeight: 28, minYearWidth: 20, labelHeight: 16,
+    });
+    for (const [position, mark] of layout.marks.entries()) {
+      const row = layout.rows[position]!;
+      expect(row.labelAbove).toBe(true);
+      expect(mark.y - mark.radius).toBeGreaterThanOrEqual(row.top + 16);
+      expect(mark.y + mark.radius).toBeLessThanOrEqual(row.top + row.height);
+    }
+  });
+
   it('draws an empty timeline without failing', () => {
     const layout = layoutTimeline([], []);
     expect(layout.marks).toEqual([]);

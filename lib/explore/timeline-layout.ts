@@ -41,6 +41,11 @@ export interface LayoutOptions {
   axisHeight: number;
   /** Narrowest space per year: past it the drawing grows wider than `width` (and scrolls). */
   minYearWidth: number;
+  /**
+   * Height of a label line above each row's marks, for narrow screens where names do not fit
+   * beside the rows (then `labelWidth` is usually 0); 0 puts labels beside the rows.
+   */
+  labelHeight?: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = { width: 800, labelWidth: 160, laneHeight: 30, axisHeight: 28, minYearWidth: 36 };
@@ -68,7 +73,8 @@ export interface TimelineLayout {
   /** Left and right edges of the plotted span. */
   plot: { left: number; right: number; top: number; bottom: number };
   ticks: { year: number; x: number; labelled: boolean }[];
-  rows: { key: string; label: string; top: number; height: number }[];
+  /** Each row's box (its label line included when labels sit above). */
+  rows: { key: string; label: string; top: number; height: number; labelAbove: boolean }[];
   marks: TimelineMark[];
 }
 
@@ -132,7 +138,9 @@ export function layoutTimeline(items: readonly TimelineItem[], rows: readonly Ti
   const marks: TimelineMark[] = [];
   const rowBoxes: TimelineLayout['rows'] = [];
   let top = 8;
+  const labelHeight = options.labelHeight ?? 0;
   for (const row of rows) {
+    const lanesTop = top + labelHeight;
     const placed = items
       .filter((item) => item.row === row.key)
       .map((item) => ({ item, x: x(yearFraction(item.date)), radius: radiusFor(item.amount, largestByCurrency) }))
@@ -151,7 +159,7 @@ export function layoutTimeline(items: readonly TimelineItem[], rows: readonly Ti
       marks.push({
         id: mark.item.id,
         x: mark.x,
-        y: top + laneHeight * (lanes[position]! + 0.5),
+        y: lanesTop + laneHeight * (lanes[position]! + 0.5),
         radius: mark.radius,
         shape: SHAPE_OF_STATUS[mark.item.status],
         kind: mark.item.kind,
@@ -160,8 +168,8 @@ export function layoutTimeline(items: readonly TimelineItem[], rows: readonly Ti
         shared: mark.item.amount?.shared === true,
       });
     });
-    rowBoxes.push({ key: row.key, label: row.label, top, height: laneHeight * laneCount });
-    top += laneHeight * laneCount;
+    rowBoxes.push({ key: row.key, label: row.label, top, height: labelHeight + laneHeight * laneCount, labelAbove: labelHeight > 0 });
+    top += labelHeight + laneHeight * laneCount;
   }
 
   const step = labelStep(plotWidth / yearCount);

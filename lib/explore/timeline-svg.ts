@@ -61,7 +61,8 @@ export function renderTimelineSvg(layout: TimelineLayout, options: TimelineSvgOp
     if (position % 2 === 1) {
       decoration.append(node(doc, 'rect', { class: 'row-band', x: 0, y: r1(row.top), width: r1(layout.width), height: r1(row.height) }));
     }
-    const label = node(doc, 'text', { class: 'row-label', x: 4, y: r1(row.top + Math.min(row.height, 30) / 2), 'dominant-baseline': 'central' });
+    const y = row.labelAbove ? row.top + 8 : row.top + Math.min(row.height, 30) / 2;
+    const label = node(doc, 'text', { class: 'row-label', x: 4, y: r1(y), 'dominant-baseline': 'central' });
     label.textContent = row.label.length > maxLabel ? `${row.label.slice(0, maxLabel - 1).trimEnd()}…` : row.label;
     if (row.label.length > maxLabel) {
       const title = node(doc, 'title');
