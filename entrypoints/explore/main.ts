@@ -168,10 +168,13 @@ function timelineSections(name: string, findings: Finding[], rows: { key: string
   const narrow = window.innerWidth < 600;
   // The drawing fits its box (the view less the box's padding and border) and scrolls only when years need more room.
   const width = Math.max(300, Math.min((ui.view.clientWidth || 800) - 36, 1200));
-  // On a narrow screen the names go above their rows, whole, instead of being cut beside them.
+  const longest = Math.max(0, ...rows.map((row) => row.label.length));
+  const labelWidth = Math.round(Math.min(Math.max(longest * 6.5 + 12, 100), Math.min(300, width * 0.3)));
+  // Names beside the rows get the room the longest needs (about 6.5 px a character at 12 px), within
+  // bounds; on a narrow screen the names go above their rows, whole, instead of being cut beside them.
   const layout = layoutTimeline(items, rows, narrow
     ? { ...DEFAULT_LAYOUT, width, labelWidth: 0, labelHeight: 16, minYearWidth: 10 }
-    : { ...DEFAULT_LAYOUT, width, labelWidth: 170 });
+    : { ...DEFAULT_LAYOUT, width, labelWidth });
   const byId = new Map(findings.map((finding) => [finding.id, finding]));
   const timeline = findings.length === 0
     ? el('p', { class: 'hint', text: t('emptyTimeline') })
@@ -180,7 +183,7 @@ function timelineSections(name: string, findings: Finding[], rows: { key: string
       label: t('timelineLabel', { name, count: countLabel(findings.length), years: yearsOf(findings) }),
       hrefOf: hrefs.finding,
       describe: (id) => describeMark(byId.get(id)!),
-      maxLabelLength: narrow ? 48 : 22,
+      maxLabelLength: narrow ? 48 : Math.floor((labelWidth - 12) / 6.5),
     }));
   const kindsShown = FINDING_KINDS.filter((kind) => findings.some((finding) => finding.kind === kind));
   const swatch = (draw: (svg: SVGSVGElement) => void, className: string) => {
