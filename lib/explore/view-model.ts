@@ -103,7 +103,9 @@ function tally(findings: readonly Finding[], keyOf: (finding: Finding) => string
   const byKey = new Map<string, Finding[]>();
   for (const finding of findings) {
     const key = keyOf(finding);
-    byKey.set(key, [...(byKey.get(key) ?? []), finding]);
+    const list = byKey.get(key);
+    if (list) list.push(finding);
+    else byKey.set(key, [finding]);
   }
   return [...byKey].map(([id, list]) => {
     const years = list.map((finding) => finding.date.slice(0, 4)).sort();
