@@ -2,7 +2,7 @@
 // customers, countries, kinds, statuses, publishers, dates), folded in a <details>. They are the
 // reader's saved filters: a change is saved, the background told, and the view redrawn.
 import { FINDING_KINDS, FINDING_STATUSES, type Dataset, type Lang } from '../../lib/dataset/types';
-import type { EntityIndex } from '../../lib/filters';
+import { countActiveFilters, type EntityIndex } from '../../lib/filters';
 import type { ExploreKey } from '../../lib/i18n/explore';
 import { findingMessages } from '../../lib/i18n/finding';
 import { translator } from '../../lib/i18n';
@@ -22,11 +22,6 @@ export interface FilterPanelOptions {
   /** Saves and applies new filters. */
   change: (filters: Filters) => void;
   open: boolean;
-}
-
-export function activeFilterCount(filters: Filters): number {
-  const lists: ListKey[] = ['vendors', 'customers', 'countries', 'kinds', 'statuses', 'publishers'];
-  return lists.reduce((n, key) => n + filters[key].length, 0) + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
 }
 
 export function renderFilterPanel(options: FilterPanelOptions): HTMLDetailsElement {
@@ -51,7 +46,7 @@ export function renderFilterPanel(options: FilterPanelOptions): HTMLDetailsEleme
 
   const label = el('summary', { class: 'filters-summary' });
   const drawSummary = () => {
-    const n = activeFilterCount(options.filters());
+    const n = countActiveFilters(options.filters());
     label.textContent = n ? t('filtersActive', { n }) : t('filtersNone');
   };
   const update = (patch: Partial<Filters>) => {

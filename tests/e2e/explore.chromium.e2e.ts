@@ -101,13 +101,18 @@ test('search covers titles, summaries, units, products and publishers, ignoring 
     const text = await waitFor(() => page.textContent('#view-count'), (t) => t === (expected === 0 ? 'No finding matches.' : expected === 1 ? '1 finding' : `${expected} findings`), `the count for ${query}`);
     return { expected, text };
   };
-  const accented = await count('Défense');
-  assert.ok(accented.expected > 0);
-  assert.equal((await count('defense')).expected, accented.expected, 'accents ignored');
-  assert.equal((await count('DÉFENSE')).expected, accented.expected, 'case ignored');
-  assert.ok((await count('8200')).expected > 0, 'units');
-  assert.ok((await count('Reuters')).expected > 0, 'publishers');
-  assert.ok((await count('armées')).expected > 0, 'French summaries');
+  // Queries taken from the dataset itself: an accented word of a French summary, a unit, a publisher.
+  const word = index.dataset.findings.flatMap((finding) => finding.summary.fr.split(/[^\p{L}]+/u))
+    .find((candidate) => candidate.length >= 6 && /[éèêàç]/.test(candidate))!;
+  const plain = word.normalize('NFD').replace(/\p{M}/gu, '');
+  const unit = index.dataset.findings.find((finding) => finding.units?.length)!.units![0]!;
+  const publisher = index.dataset.findings[0]!.sources[0]!.publisher;
+  const accented = await count(word);
+  assert.ok(accented.expected > 0, `"${word}" is found`);
+  assert.equal((await count(plain)).expected, accented.expected, `accents ignored (${plain})`);
+  assert.equal((await count(word.toLocaleUpperCase('fr'))).expected, accented.expected, 'case ignored');
+  assert.ok((await count(unit)).expected > 0, `units (${unit})`);
+  assert.ok((await count(publisher)).expected > 0, `publishers (${publisher})`);
   assert.equal((await count('zzzz-nothing')).expected, 0);
   await page.close();
 });
@@ -120,6 +125,10 @@ test('the list renders only the rows on screen, each saying its place, and sorts
   const rendered = await page.locator('#finding-list > li').count();
   assert.ok(rendered > 0 && rendered < total, `${rendered} of ${total} rows in the document`);
   assert.equal(await page.locator('#finding-list > li').first().getAttribute('aria-setsize'), String(total));
+  // Tab walks row after row past the ones rendered at first: each focused row brings the next ones in.
+  await page.locator('#finding-list > li[aria-posinset="1"] a').focus();
+  for (let presses = 0; presses < rendered + 5; presses++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset')), String(rendered + 6));
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await waitFor(() => page.locator(`#finding-list > li[aria-posinset="${total}"]`).count(), (n) => n === 1, 'the last row after scrolling');
   await page.evaluate(() => window.scrollTo(0, 0));
