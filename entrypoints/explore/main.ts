@@ -174,7 +174,7 @@ function timelineSections(name: string, findings: Finding[], rows: { key: string
   // bounds; on a narrow screen the names go above their rows, whole, instead of being cut beside them.
   const layout = layoutTimeline(items, rows, narrow
     ? { ...DEFAULT_LAYOUT, width, labelWidth: 0, labelHeight: 16, minYearWidth: 10 }
-    : { ...DEFAULT_LAYOUT, width, labelWidth });
+    : { ...DEFAULT_LAYOUT, width, labelWidth, minYearWidth: 20 });
   const byId = new Map(findings.map((finding) => [finding.id, finding]));
   const timeline = findings.length === 0
     ? el('p', { class: 'hint', text: t('emptyTimeline') })
@@ -403,6 +403,20 @@ async function start(): Promise<void> {
   window.addEventListener('hashchange', () => {
     state.route = parseRoute(location.hash);
     renderView(true);
+  });
+  // A timeline is laid out for the width it has: draw it again when the window changes size.
+  let drawnWidth = ui.view.clientWidth;
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => {
+      const width = ui.view.clientWidth;
+      if (Math.abs(width - drawnWidth) < 24 || (state.route.view !== 'vendor' && state.route.view !== 'customer')) return;
+      drawnWidth = width;
+      const scroll = window.scrollY;
+      renderView(false);
+      window.scrollTo(0, scroll);
+    }, 150);
   });
   ui.openSettings.addEventListener('click', () => void browser.runtime.openOptionsPage());
   ui.language.addEventListener('change', () => {

@@ -50,6 +50,17 @@ test('Microsoft’s timeline has one mark per Microsoft finding, subsidiaries in
   assert.deepEqual(await tableIds(page), expected);
   assert.equal(await page.locator('svg.timeline a[data-finding]').count(), expected.length, 'every mark is a link');
   assert.match((await page.locator('svg.timeline').getAttribute('aria-label')) ?? '', /Microsoft/);
+  // Drawn again for a narrower window: every mark still inside the visible box, one per finding.
+  const widthBefore = Number(await page.locator('svg.timeline').getAttribute('width'));
+  await page.setViewportSize({ width: 700, height: 800 });
+  await waitFor(() => page.locator('svg.timeline').getAttribute('width'), (width) => Number(width) < widthBefore, 'the timeline to be laid out again');
+  const outside = await page.evaluate(() => {
+    const box = document.querySelector('.timeline-scroll')!.getBoundingClientRect();
+    return [...document.querySelectorAll('svg.timeline [data-finding]')]
+      .filter((mark) => mark.getBoundingClientRect().right > box.right + 1).map((mark) => mark.getAttribute('data-finding'));
+  });
+  assert.deepEqual(outside, []);
+  assert.deepEqual(await markIds(page), expected);
   await page.close();
 });
 
