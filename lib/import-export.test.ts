@@ -6,6 +6,7 @@ import { defaultSettings } from './settings';
 
 const dataset: Dataset = {
   version: '2026.11.01',
+  topics: [],
   entities: [{ id: 'microsoft', name: 'Microsoft', type: 'vendor', country: 'US', parent: null, aliases: ['Microsoft'], products: ['Azure'], domains: ['microsoft.com'], ambiguous: [] }],
   findings: [{
     id: 'microsoft-x', vendor: 'microsoft', customer: null, kind: 'policy', title: { en: 'T', fr: 'T' }, summary: { en: 'S', fr: 'S' },

@@ -151,5 +151,5 @@ export function serializeSettings(settings: Settings): string {
 
 /** Same shape as `npm run data:export`, so an exported dataset can be checked and re-imported. */
 export function serializeDataset(dataset: Dataset): string {
-  return `${JSON.stringify({ version: dataset.version, entities: dataset.entities, findings: dataset.findings }, null, 2)}\n`;
+  return `${JSON.stringify({ version: dataset.version, entities: dataset.entities, topics: dataset.topics, findings: dataset.findings }, null, 2)}\n`;
 }

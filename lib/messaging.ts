@@ -1,7 +1,7 @@
 // One typed protocol between the content script, the background and the extension pages.
 // The background validates every incoming message with isRequest() (shape) and classifySender() (who) before acting.
 import browser from 'webextension-polyfill';
-import type { Entity, Finding } from './dataset/types';
+import type { Topic, Entity, Finding } from './dataset/types';
 import type { DomainMatch } from './matcher/types';
 
 /** Per-vendor mention summary a content script reports for its page. */
@@ -42,6 +42,8 @@ export interface PageHelloResponse {
   enabled: boolean;
   /** Entities the matcher needs (aliases, products, rules); omitted when disabled. */
   entities?: Entity[];
+  /** The topics those rules refer to; omitted when disabled. */
+  topics?: Topic[];
   marksPerCompany: number;
   lang: 'en' | 'fr';
 }

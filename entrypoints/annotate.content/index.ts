@@ -3,11 +3,8 @@
 // (except removing what an older copy of this very script left: our own highlights and tooltip).
 import browser from 'webextension-polyfill';
 import '~/assets/annotate.css';
-import { PageSession, removeLeftovers } from '~/lib/annotate/page-session';
-import { sendRequest, type PageHelloResponse } from '~/lib/messaging';
-import type { Entity } from '~/lib/dataset/types';
-
-type EnabledHello = PageHelloResponse & { entities: Entity[] };
+import { PageSession, removeLeftovers, type EnabledHello } from '~/lib/annotate/page-session';
+import { sendRequest } from '~/lib/messaging';
 
 /**
  * Benchmarks only: `wxt build --mode bench` (tests/bench/page-bench.ts) lets the page know when the
@@ -21,7 +18,7 @@ const announceIdle =
 async function sayHello(): Promise<EnabledHello | null> {
   try {
     const hello = await sendRequest({ type: 'page-hello', url: location.href });
-    return hello?.enabled && Array.isArray(hello.entities) ? (hello as EnabledHello) : null;
+    return hello?.enabled && Array.isArray(hello.entities) && Array.isArray(hello.topics) ? (hello as EnabledHello) : null;
   } catch {
     return null; // background not ready or extension reloaded: leave the page alone
   }

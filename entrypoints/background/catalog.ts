@@ -38,7 +38,7 @@ export function buildCatalog(settings: Settings, dataset: Dataset): Catalog {
   return {
     settings,
     dataset,
-    matcher: compileMatcher(dataset.entities),
+    matcher: compileMatcher(dataset.entities, dataset.topics),
     entities,
     vendors,
     visibleFindings(vendor) {

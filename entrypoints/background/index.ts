@@ -91,7 +91,7 @@ export default defineBackground(() => {
         const enabled = isEnabledOn(current.settings, message.url);
         return {
           enabled,
-          ...(enabled ? { entities: current.dataset.entities } : {}),
+          ...(enabled ? { entities: current.dataset.entities, topics: current.dataset.topics } : {}),
           marksPerCompany: current.settings.marksPerCompany,
           lang: pickLang(current.settings.language, browser.i18n.getUILanguage()),
         };

@@ -11,6 +11,7 @@ const finding = (id: string, vendor: string, customer: string | null, date: stri
 
 const dataset: Dataset = {
   version: 'v7',
+  topics: [],
   entities: [entity('microsoft', 'vendor', 'US'), entity('github', 'vendor', 'US', 'microsoft'), entity('google', 'vendor', 'US'),
     entity('idf', 'military', 'IL'), entity('dod', 'military', 'US')],
   findings: [

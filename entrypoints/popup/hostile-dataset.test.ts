@@ -179,7 +179,7 @@ describe('what passes is rendered as text only', () => {
   it('never links a source the validator would refuse, if one reaches the renderers anyway', () => {
     const unsafe = ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'http://apnews.com/x', 'vbscript:x', ' javascript:alert(1)', 'blob:https://a.example/1', 'not a url'];
     const raw: Dataset = {
-      version: '1.0.0', entities: [vendor, military],
+      version: '1.0.0', entities: [vendor, military], topics: [],
       findings: [{ ...baseFinding, sources: unsafe.map((url, i) => ({ ...baseFinding.sources[0]!, url, publisher: `P${i}` })) }],
     };
     const section = renderPopup(raw);

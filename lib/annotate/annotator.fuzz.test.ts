@@ -20,7 +20,7 @@ import { MutationQueue } from './mutation-queue';
 import { isInsideSkipped, MAX_SEGMENT_CHARS, OWN_TAG_PREFIX } from './text-walker';
 import { Tooltip } from './tooltip';
 
-const matcher = compileMatcher(bundledDataset.entities);
+const matcher = compileMatcher(bundledDataset.entities, bundledDataset.topics);
 const NAMES = [...new Set(bundledDataset.entities.flatMap((e) => [...e.aliases, ...e.products]))];
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 

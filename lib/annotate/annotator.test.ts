@@ -15,12 +15,12 @@ const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity =
 const ENTITIES: Entity[] = [
   entity('microsoft', 'Microsoft', {
     products: ['Azure'],
-    ambiguous: [{ alias: 'Azure', caseSensitive: true, requireCorroboration: true, note: 'a colour' }],
+    ambiguous: [{ alias: 'Azure', caseSensitive: true, requireEvidence: true, note: 'a colour' }],
   }),
   entity('google', 'Google'),
   entity('palantir', 'Palantir'),
 ];
-const matcher = compileMatcher(ENTITIES);
+const matcher = compileMatcher(ENTITIES, []);
 
 /** A stand-in for CSS.highlights (happy-dom has none): records what we register. */
 function createFakeHighlightApi() {

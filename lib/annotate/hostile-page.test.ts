@@ -69,7 +69,7 @@ function startSession(options: { send?: (r: Request) => Promise<unknown>; pageUr
     onSlice: (ms) => slices.push(ms),
     onError: (error) => reported.push(error),
   };
-  const session = new PageSession(host, { enabled: true, entities: bundledDataset.entities, marksPerCompany: 3, lang: 'en' });
+  const session = new PageSession(host, { enabled: true, entities: bundledDataset.entities, topics: bundledDataset.topics, marksPerCompany: 3, lang: 'en' });
   const harness: Harness = {
     session, controller, sent, slices, uncaught, reported,
     navigate: () => onLocation?.(),

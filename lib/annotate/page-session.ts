@@ -4,7 +4,7 @@
 // context dies (or annotations are switched off) stop() leaves the page exactly as it was. Nothing
 // tells an old content script that the extension was reloaded or updated, so every entry point (page
 // events, mutations, navigation) first asks `host.isValid()`, which aborts `host.signal` if it is dead.
-import type { Entity, Lang } from '../dataset/types';
+import type { Entity, Lang, Topic } from '../dataset/types';
 import { compileMatcher, type Matcher } from '../matcher/index';
 import type { PageHelloResponse, Request, ResponseFor, VendorFindingsResponse } from '../messaging';
 import { Annotator } from './annotator';
@@ -13,6 +13,9 @@ import { findMarkAtPoint, pickNextMark, readNavigationKey } from './interaction'
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
 import { isTooltipHost, Tooltip } from './tooltip';
+
+/** A `page-hello` answer for an annotated page: the catalog comes with it. */
+export type EnabledHello = PageHelloResponse & { entities: Entity[]; topics: Topic[] };
 
 /** What the session needs from its surroundings (WXT's ctx and the messaging wrapper in the extension). */
 export interface SessionHost {
@@ -74,11 +77,11 @@ export class PageSession {
   /** Our own time slices so far: how many, the longest, the total (benchmarks). */
   readonly slices = { count: 0, longestMs: 0, totalMs: 0 };
 
-  constructor(private readonly host: SessionHost, private hello: PageHelloResponse & { entities: Entity[] }) {
+  constructor(private readonly host: SessionHost, private hello: EnabledHello) {
     this.doc = host.window.document;
     host.signal.addEventListener('abort', () => this.stop(), { once: true });
     const signal = this.controller.signal;
-    this.matcher = this.compile(hello.entities);
+    this.matcher = this.compile(hello.entities, hello.topics);
     this.registry = new HighlightRegistry(findHighlightApi(host.window));
     this.budget = new MarkBudget(hello.marksPerCompany);
     this.tooltip = this.createTooltip(hello.lang);
@@ -119,9 +122,9 @@ export class PageSession {
   }
 
   /** New settings or catalog (`refresh`): forget every mark and annotate again. */
-  repaint(hello: PageHelloResponse & { entities: Entity[] }): Promise<void> {
+  repaint(hello: EnabledHello): Promise<void> {
     this.hello = hello;
-    this.matcher = this.compile(hello.entities);
+    this.matcher = this.compile(hello.entities, hello.topics);
     this.findings.clear();
     this.tooltip.dispose();
     this.tooltip = this.createTooltip(hello.lang);
@@ -145,9 +148,9 @@ export class PageSession {
     return !this.controller.signal.aborted && this.host.isValid();
   }
 
-  private compile(entities: Entity[]): Matcher {
+  private compile(entities: Entity[], topics: Topic[]): Matcher {
     const started = performance.now();
-    const matcher = compileMatcher(entities);
+    const matcher = compileMatcher(entities, topics);
     this.compileMs = performance.now() - started;
     this.names = new Map(entities.map((e) => [e.id, e.name]));
     return matcher;

@@ -49,11 +49,11 @@ describe('data-check', () => {
 });
 
 describe('data-export', () => {
-  it('prints { version, entities, findings } as JSON', async () => {
+  it('prints { version, entities, topics, findings } as JSON', async () => {
     const { out, io } = capture();
     expect(await runExport([], io)).toBe(0);
     const exported = JSON.parse(out.stdout) as Record<string, unknown>;
-    expect(Object.keys(exported)).toEqual(['version', 'entities', 'findings']);
+    expect(Object.keys(exported)).toEqual(['version', 'entities', 'topics', 'findings']);
     expect((exported.findings as unknown[]).length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,10 @@
 // `data-check`: validates assets/dataset and prints a one-line summary (exit 0) or every problem,
-// one per line as "file: id: field: message" (exit 1). The build runs it first.
+// one per line as "file: id: field: message" (exit 1), including catalog names that are also words,
+// people's names or other companies' names and lack a rule (lib/dataset/name-lint.ts). The build runs it first.
 import { loadDatasetFromDirectory } from '../dataset/load-node';
+import { lintNames } from '../dataset/name-lint';
 import { formatProblem } from '../dataset/validate';
+import { loadNameLexicon } from './name-lexicon';
 import type { Dataset } from '../dataset/types';
 
 export interface CliIo {
@@ -26,9 +29,10 @@ export async function run(args: string[], io: CliIo = processIo, directory?: str
     return 2;
   }
   const result = await loadDatasetFromDirectory(directory);
-  if (!result.ok) {
-    for (const problem of result.problems) io.stderr(`${formatProblem(problem)}\n`);
-    io.stderr(`data-check: ${result.problems.length} problem(s) in the dataset\n`);
+  const problems = result.ok ? lintNames(result.dataset.entities, await loadNameLexicon()) : result.problems;
+  if (!result.ok || problems.length > 0) {
+    for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
+    io.stderr(`data-check: ${problems.length} problem(s) in the dataset\n`);
     return 1;
   }
   io.stdout(`${summariseDataset(result.dataset)}\n`);

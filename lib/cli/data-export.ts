@@ -1,5 +1,5 @@
 // `data-export`: prints the whole validated, normalised dataset as one JSON object
-// { version, entities, findings } (DESIGN.md contract); an invalid dataset prints problems and exits 1.
+// { version, entities, topics, findings } (DESIGN.md contract, with the name rules' topics); an invalid dataset prints problems and exits 1.
 import { loadDatasetFromDirectory } from '../dataset/load-node';
 import { formatProblem } from '../dataset/validate';
 import type { CliIo } from './data-check';
@@ -16,7 +16,7 @@ export async function run(args: string[], io: CliIo = processIo, directory?: str
     for (const problem of result.problems) io.stderr(`${formatProblem(problem)}\n`);
     return 1;
   }
-  const { version, entities, findings } = result.dataset;
-  io.stdout(`${JSON.stringify({ version, entities, findings }, null, 2)}\n`);
+  const { version, entities, topics, findings } = result.dataset;
+  io.stdout(`${JSON.stringify({ version, entities, topics, findings }, null, 2)}\n`);
   return 0;
 }

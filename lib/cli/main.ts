@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'data-export': () => import('./data-export.js'),
   scan: () => import('./scan.js'),
   bench: () => import('./bench.js'),
+  eval: () => import('./eval.js'),
 };
 
 const USAGE = `usage: main.ts <command> [args]\ncommands: ${Object.keys(COMMANDS).join(', ')}\n`;

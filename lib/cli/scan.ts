@@ -133,7 +133,7 @@ export async function run(args: string[], io: CommandIo = processIo): Promise<nu
     return 2;
   }
   const { dataset } = loaded;
-  const matcher = compileMatcher(dataset.entities);
+  const matcher = compileMatcher(dataset.entities, dataset.topics);
   for (const { file, text } of documents) {
     const units = options.lines ? text.split(/\r?\n/u).map((line, index) => ({ file: `${file}:${index + 1}`, text: line })) : [{ file, text }];
     // A final newline does not make an extra empty document.

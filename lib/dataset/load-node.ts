@@ -16,7 +16,7 @@ async function readJson(path: string, file: string, problems: DatasetProblem[]):
   }
 }
 
-/** Loads entities.json ({ version, entities }) and every findings/*.json (an array each), then validates. */
+/** Loads entities.json ({ version, entities, topics }) and every findings/*.json (an array each), then validates. */
 export async function loadDatasetFromDirectory(directory: string = DATASET_DIRECTORY, now?: Date): Promise<DatasetValidation> {
   const problems: DatasetProblem[] = [];
   const root = directory.endsWith('/') ? directory : `${directory}/`;
@@ -44,7 +44,9 @@ export async function loadDatasetFromDirectory(directory: string = DATASET_DIREC
   }
   if (problems.length > 0) return { ok: false, problems };
   const isObject = typeof catalog === 'object' && catalog !== null && !Array.isArray(catalog);
-  const { version, entities } = isObject ? (catalog as { version?: unknown; entities?: unknown }) : { version: undefined, entities: undefined };
+  const { version, entities, topics } = isObject
+    ? (catalog as { version?: unknown; entities?: unknown; topics?: unknown })
+    : { version: undefined, entities: undefined, topics: undefined };
   const options = now ? { entitiesFile: 'entities.json', findingFiles, now } : { entitiesFile: 'entities.json', findingFiles };
-  return validateDataset({ version, entities, findings }, options);
+  return validateDataset({ version, entities, topics, findings }, options);
 }

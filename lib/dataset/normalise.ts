@@ -25,5 +25,5 @@ export function normaliseDataset(dataset: Dataset): Dataset {
       return amountUsd === undefined ? rest : { ...rest, amountUsd };
     })
     .sort(compareFindings);
-  return { version: dataset.version, entities, findings };
+  return { version: dataset.version, entities, topics: dataset.topics, findings };
 }

@@ -2,7 +2,7 @@
 // assets/dataset/ and as `data:export` prints them. Every other module reads these types.
 
 export type Lang = 'en' | 'fr';
-export type Localized = { en: string; fr: string };
+export type Localized<T = string> = { en: T; fr: T };
 
 export const FINDING_KINDS = ['cloud', 'ai', 'software', 'surveillance', 'hardware', 'services', 'policy', 'labor'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -14,30 +14,52 @@ export const ENTITY_TYPES = ['vendor', 'military'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
- * How an ambiguous alias or product name must be evidenced before it counts as a mention.
- * Rules are data, read by lib/matcher; every field is optional and they combine (all must hold).
+ * How a name that is also something else (a word, a person, a place, another brand) must be
+ * evidenced before it counts as a mention of the company. Rules are data, read by lib/matcher;
+ * every field is optional and they combine. Evidence is looked for in the mention's sentence (at
+ * most `window` words either side), in the rest of the document, and in the page's own domain.
  */
 export interface AmbiguityRule {
   /** The alias or product this rule governs, exactly as written in `aliases`/`products`. */
   alias: string;
   /** Match only with this exact letter case ("Amazon", never "amazon"). */
   caseSensitive?: boolean;
-  /** The mention is rejected if the next word (after the alias) is one of these (case-insensitive). */
+  /** Known collocations of another sense: rejected if the next words are one of these ("Oracle of Delphi"). */
   notBefore?: string[];
-  /** The mention is rejected if the previous word is one of these (case-insensitive). */
+  /** Known collocations of another sense: rejected if the previous words are one of these ("Dell Curry" is notBefore; "Apache Maven" notAfter). */
   notAfter?: string[];
-  /** The mention is rejected if the previous word is a number ("a 300 hp engine"). */
+  /** Rejected if the previous word is a number ("a 300 hp engine"). */
   notAfterNumber?: boolean;
-  /** At least one of these words must appear within `window` words either side. */
-  requireNear?: string[];
-  /** None of these words may appear within `window` words either side. */
+  /**
+   * A weak name: it counts only with evidence — a cue in its sentence, a mention of the same
+   * company that counts on its own anywhere in the document, or the page's own domain.
+   */
+  requireEvidence?: boolean;
+  /** Words or phrases that, in the mention's sentence, show the company is meant ("status page"); a trailing * matches any ending ("stream*"). */
+  cues?: string[];
+  /** Shared vocabularies (the catalog's `topics`) whose words count as cues. */
+  cueTopics?: string[];
+  /**
+   * Words of another sense in the mention's sentence ("Tolkien", "basketball"): the mention then
+   * counts only when a cue outweighs them (never for a weak name) or another mention of the
+   * company counts in the document.
+   */
   forbidNear?: string[];
-  /** Words either side looked at by requireNear/forbidNear (default 8). */
-  window?: number;
-  /** Counts only if a mention of the same top-level vendor that does not need corroboration appears in the same document. */
-  requireCorroboration?: boolean;
+  /** Shared vocabularies whose words count as words of another sense. */
+  forbidTopics?: string[];
   /** Why the rule exists, for reviewers. */
   note: string;
+}
+
+/** A shared vocabulary (software, business, sports…) that rules use as cues or as another sense. */
+export interface Topic {
+  id: string;
+  /** What the vocabulary is for, for reviewers. */
+  note: string;
+  /** Words and phrases in each language, written as readers write them; a trailing * matches any ending. */
+  words: Localized<string[]>;
+  /** Words that, right after any catalog name, make the whole a place named after it (Oracle Park, Dell Diamond): such a mention never counts. */
+  namesAPlace?: boolean;
 }
 
 export interface Entity {
@@ -105,5 +127,7 @@ export interface Finding {
 export interface Dataset {
   version: string;
   entities: Entity[];
+  /** The vocabularies the name rules refer to (stored in entities.json beside the entities). */
+  topics: Topic[];
   findings: Finding[];
 }

@@ -41,6 +41,16 @@ function problemsOf(input: unknown, files?: string[]): DatasetProblem[] {
 }
 
 describe('validateDataset', () => {
+  it('accepts topics that rules refer to, and a dataset without any', () => {
+    const d = validDataset();
+    d.topics = [{ id: 'tech', note: 'software words', words: { en: ['cloud', 'stream*'], fr: ['nuage'] } }];
+    (entity(d).ambiguous as Record<string, unknown>[])[0]!.cueTopics = ['tech'];
+    const result = validateDataset(d, { now: NOW });
+    expect(result.ok && result.dataset.topics).toEqual([{ id: 'tech', note: 'software words', words: { en: ['cloud', 'stream*'], fr: ['nuage'] } }]);
+    const none = validateDataset(validDataset(), { now: NOW });
+    expect(none.ok && none.dataset.topics).toEqual([]);
+  });
+
   it('accepts the minimal dataset and derives amountUsd', () => {
     const result = validateDataset(validDataset(), { now: NOW });
     expect(result.ok).toBe(true);
@@ -58,6 +68,11 @@ describe('validateDataset', () => {
     ['entity type known', (d) => { entity(d).type = 'company'; }, 'type', /one of vendor, military/],
     ['country code', (d) => { entity(d).country = 'usa'; }, 'country', /ISO 3166/],
     ['parent resolves', (d) => { entity(d, 1).parent = 'nobody'; }, 'parent', /not an entity id/],
+    ['topics must be a list', (d) => { d.topics = {}; }, 'topics', /must be a list/],
+    ['topic words in both languages', (d) => { d.topics = [{ id: 'tech', note: 'n', words: { en: ['cloud'] } }]; }, 'topics[0].words.fr', /is required/],
+    ['topic ids unique', (d) => { d.topics = [{ id: 'tech', note: 'n', words: { en: ['a'], fr: ['b'] } }, { id: 'tech', note: 'n', words: { en: ['a'], fr: ['b'] } }]; }, 'topics[1].id', /listed twice/],
+    ['rule topics resolve', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.cueTopics = ['nowhere']; }, 'ambiguous[0].cueTopics[0]', /not one of the catalog's topics/],
+    ['old rule fields are refused', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.requireCorroboration = true; }, 'ambiguous[0].requireCorroboration', /not a known rule field/],
     ['parent cycle', (d) => { entity(d).parent = 'acme-labs'; }, 'parent', /cycle/],
     ['military has no parent', (d) => { entity(d, 3).parent = 'acme'; }, 'parent', /null for a military/],
     ['aliases non-empty', (d) => { entity(d).aliases = []; }, 'aliases', /must not be empty/],
@@ -71,7 +86,7 @@ describe('validateDataset', () => {
     ['rule names an alias or product', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.alias = 'Widget'; }, 'ambiguous[0].alias', /not one of this entity/],
     ['rule has a note', (d) => { delete (entity(d).ambiguous as Record<string, unknown>[])[0]!.note; }, 'ambiguous[0].note', /required/],
     ['rule fields known', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.caseSensitiv = true; }, 'ambiguous[0].caseSensitiv', /not a known rule field/],
-    ['rule window sane', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.window = 0; }, 'ambiguous[0].window', /1 to 50/],
+    ['rule window is no longer a field', (d) => { (entity(d).ambiguous as Record<string, unknown>[])[0]!.window = 8; }, 'ambiguous[0].window', /not a known rule field/],
     ['finding id kebab-case', (d) => { finding(d).id = 'Acme Army'; }, 'id', /kebab-case/],
     ['finding ids unique', (d) => { finding(d, 1).id = 'acme-army-cloud-2024'; }, 'id', /another finding/],
     ['vendor resolves', (d) => { finding(d).vendor = 'ghost'; }, 'vendor', /not an entity id/],

@@ -15,6 +15,7 @@ import {
   type FindingStatus,
   type Localized,
   type Source,
+  type Topic,
 } from './types';
 import { normaliseDataset } from './normalise';
 
@@ -205,32 +206,37 @@ export function checkCatalogDomain(domain: string): string | null {
   return null;
 }
 
-const RULE_KEYS = new Set(['alias', 'caseSensitive', 'notBefore', 'notAfter', 'notAfterNumber', 'requireNear', 'forbidNear', 'window', 'requireCorroboration', 'note']);
+const RULE_KEYS = new Set([
+  'alias', 'caseSensitive', 'notBefore', 'notAfter', 'notAfterNumber', 'requireEvidence', 'cues', 'cueTopics', 'forbidNear', 'forbidTopics',
+  'note',
+]);
 
-function readRule(at: At, value: unknown, field: string, names: Set<string>): AmbiguityRule | undefined {
+function readRule(at: At, value: unknown, field: string, names: Set<string>, topicIds: ReadonlySet<string>): AmbiguityRule | undefined {
   if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
   for (const key of Object.keys(value)) if (!RULE_KEYS.has(key)) problem(at, `${field}.${key}`, 'is not a known rule field');
   const alias = readText(at, value, 'alias', `${field}.alias`, LIMITS.word);
   const note = readText(at, value, 'note', `${field}.note`, LIMITS.note);
   if (alias !== undefined && !names.has(alias)) problem(at, `${field}.alias`, `"${alias}" is not one of this entity's aliases or products`);
   const rule: AmbiguityRule = { alias: alias ?? '', note: note ?? '' };
-  for (const key of ['caseSensitive', 'notAfterNumber', 'requireCorroboration'] as const) {
+  for (const key of ['caseSensitive', 'notAfterNumber', 'requireEvidence'] as const) {
     const flag = readBoolean(at, value, key, `${field}.${key}`);
     if (flag !== undefined) rule[key] = flag;
   }
-  for (const key of ['notBefore', 'notAfter', 'requireNear', 'forbidNear'] as const) {
+  for (const key of ['notBefore', 'notAfter', 'cues', 'forbidNear'] as const) {
     const words = readTextList(at, value, key, `${field}.${key}`, true, true);
     if (words !== undefined) rule[key] = words;
   }
-  if (has(value, 'window')) {
-    const window = value.window;
-    if (typeof window !== 'number' || !Number.isInteger(window) || window < 1 || window > 50) problem(at, `${field}.window`, 'must be a whole number from 1 to 50');
-    else rule.window = window;
+  for (const key of ['cueTopics', 'forbidTopics'] as const) {
+    const ids = readTextList(at, value, key, `${field}.${key}`, true, true);
+    ids?.forEach((id, index) => {
+      if (!topicIds.has(id)) problem(at, `${field}.${key}[${index}]`, `"${id}" is not one of the catalog's topics`);
+    });
+    if (ids !== undefined) rule[key] = ids;
   }
   return alias !== undefined && note !== undefined ? rule : undefined;
 }
 
-function readEntity(at: At, value: unknown, field: string): Entity | undefined {
+function readEntity(at: At, value: unknown, field: string, topicIds: ReadonlySet<string>): Entity | undefined {
   if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
   const id = readText(at, value, 'id', 'id', LIMITS.id);
   if (id !== undefined) {
@@ -258,7 +264,7 @@ function readEntity(at: At, value: unknown, field: string): Entity | undefined {
   else if (!Array.isArray(value.ambiguous)) problem(at, 'ambiguous', 'must be a list');
   else
     value.ambiguous.slice(0, MAX_LIST_ITEMS).forEach((rule, index) => {
-      const checked = readRule(at, rule, `ambiguous[${index}]`, names);
+      const checked = readRule(at, rule, `ambiguous[${index}]`, names, topicIds);
       if (checked) ambiguous.push(checked);
     });
   let localNames: Entity['names'];
@@ -448,11 +454,13 @@ function validateUnsafe(input: unknown, options: ValidateOptions, reporter: Repo
   const top: At = { reporter };
   if (options.entitiesFile !== undefined) top.file = options.entitiesFile;
   if (!isObject(input)) {
-    problem(top, '', 'the dataset must be an object { version, entities, findings }');
+    problem(top, '', 'the dataset must be an object { version, entities, topics, findings }');
     return undefined;
   }
   const version = readText(top, input, 'version', 'version', 40);
   if (version !== undefined && !VERSION.test(version)) problem(top, 'version', 'must be MAJOR.MINOR.PATCH');
+  const topics = readTopics(top, input);
+  const topicIds = new Set(topics.map((topic) => topic.id));
   const entities: Entity[] = [];
   const entityAt = new Map<Entity, At>();
   if (!Array.isArray(input.entities)) problem(top, 'entities', 'must be a list');
@@ -461,7 +469,7 @@ function validateUnsafe(input: unknown, options: ValidateOptions, reporter: Repo
     input.entities.forEach((value, index) => {
       const at: At = { reporter };
       if (options.entitiesFile !== undefined) at.file = options.entitiesFile;
-      const entity = readEntity(at, value, `entities[${index}]`);
+      const entity = readEntity(at, value, `entities[${index}]`, topicIds);
       if (entity) {
         entities.push(entity);
         entityAt.set(entity, at);
@@ -484,7 +492,35 @@ function validateUnsafe(input: unknown, options: ValidateOptions, reporter: Repo
     });
   checkReferences(reporter, entities, entityAt, findings, findingAt);
   if (reporter.problems.length > 0 || version === undefined) return undefined;
-  return normaliseDataset({ version, entities, findings });
+  return normaliseDataset({ version, entities, topics, findings });
+}
+
+const TOPIC_KEYS = new Set(['id', 'note', 'words', 'namesAPlace']);
+
+/** The catalog's shared vocabularies (optional: a dataset without them has rules without topics). */
+function readTopics(top: At, input: Json): Topic[] {
+  if (!has(input, 'topics') || input.topics === undefined) return [];
+  if (!Array.isArray(input.topics)) return problem(top, 'topics', 'must be a list'), [];
+  const topics: Topic[] = [];
+  const seen = new Set<string>();
+  input.topics.slice(0, MAX_LIST_ITEMS).forEach((value, index) => {
+    const field = `topics[${index}]`;
+    if (!isObject(value)) return problem(top, field, 'must be an object');
+    for (const key of Object.keys(value)) if (!TOPIC_KEYS.has(key)) problem(top, `${field}.${key}`, 'is not a known topic field');
+    const id = readText(top, value, 'id', `${field}.id`, LIMITS.id);
+    if (id !== undefined && !KEBAB.test(id)) problem(top, `${field}.id`, 'must be kebab-case (a-z, 0-9, single hyphens)');
+    if (id !== undefined && seen.has(id)) problem(top, `${field}.id`, `"${id}" is listed twice`);
+    const note = readText(top, value, 'note', `${field}.note`, LIMITS.note);
+    const words = isObject(value.words) ? value.words : undefined;
+    if (!words) problem(top, `${field}.words`, 'must be an object { en: [...], fr: [...] }');
+    const en = words ? readTextList(top, words, 'en', `${field}.words.en`, false, true) : undefined;
+    const fr = words ? readTextList(top, words, 'fr', `${field}.words.fr`, false, true) : undefined;
+    const namesAPlace = readBoolean(top, value, 'namesAPlace', `${field}.namesAPlace`);
+    if (id === undefined || note === undefined || en === undefined || fr === undefined) return;
+    seen.add(id);
+    topics.push(namesAPlace === true ? { id, note, words: { en, fr }, namesAPlace } : { id, note, words: { en, fr } });
+  });
+  return topics;
 }
 
 /** Validates and normalises an untrusted dataset; reports every problem (up to MAX_PROBLEMS). */

@@ -10,6 +10,7 @@ import { DB_NAME, DB_VERSION } from './schema';
 
 const dataset: Dataset = {
   version: '2026.11.01',
+  topics: [],
   entities: [{ id: 'microsoft', name: 'Microsoft', type: 'vendor', country: 'US', parent: null, aliases: ['Microsoft'], products: [], domains: ['microsoft.com'], ambiguous: [] }],
   findings: [],
 };

@@ -113,30 +113,41 @@ export function compileAutomaton(patterns: readonly string[], mapping: UnitMappi
     if (collapsibleClass > 0 && incoming[s] === collapsibleClass) table[s * alphabet + collapsibleClass] = s;
   }
 
+  // Renumber states breadth-first, so the shallow states every scan keeps returning to share a few
+  // cache lines (insertion order scatters them across the table: measured 1.4-2x on the catalog).
+  const order = new Int32Array(states);
+  const rank = new Int32Array(states);
+  order[0] = 0;
+  for (let k = 0; k < tail; k++) order[k + 1] = queue[k] ?? 0;
+  for (let k = 0; k < states; k++) rank[order[k] ?? 0] = k;
+
   // Flatten outputs; premultiply transitions by the alphabet size so the scan loop only adds.
   const outputStart = new Int32Array(states + 1);
   let outputCount = 0;
-  for (let s = 0; s < states; s++) {
-    outputStart[s] = outputCount;
-    outputCount += outputs[s]?.length ?? 0;
+  for (let k = 0; k < states; k++) {
+    outputStart[k] = outputCount;
+    outputCount += outputs[order[k] ?? 0]?.length ?? 0;
   }
   outputStart[states] = outputCount;
   const outputIds = new Int32Array(outputCount);
-  for (let s = 0; s < states; s++) outputIds.set(outputs[s] ?? [], outputStart[s] ?? 0);
+  for (let k = 0; k < states; k++) outputIds.set(outputs[order[k] ?? 0] ?? [], outputStart[k] ?? 0);
   // Encoding: a transition holds the target's premultiplied row, bit-inverted (negative) when
   // the target reports matches, so the scan loop tests one sign instead of a second table.
   // UNSEEN is a negative value below every report: the one rare case handled out of the loop.
   // A skip or a collapsed repeat stays in place without reporting again.
   const UNSEEN = ~(states * alphabet);
+  const ranked = new Int32Array(states * alphabet);
   for (let s = 0; s < states; s++) {
+    const row = (rank[s] ?? 0) * alphabet;
     for (let c = 0; c < alphabet; c++) {
-      const i = s * alphabet + c;
-      const target = table[i] ?? 0;
+      const target = table[s * alphabet + c] ?? 0;
+      const to = rank[target] ?? 0;
       const stays = target === s && (c === skipClass || c === collapsibleClass);
-      const reports = !stays && (outputStart[target + 1] ?? 0) > (outputStart[target] ?? 0);
-      table[i] = c === unseenClass ? UNSEEN : reports ? ~(target * alphabet) : target * alphabet;
+      const reports = !stays && (outputStart[to + 1] ?? 0) > (outputStart[to] ?? 0);
+      ranked[row + c] = c === unseenClass ? UNSEEN : reports ? ~(to * alphabet) : to * alphabet;
     }
   }
+  table = ranked;
 
   // Text unit → class: every unit starts UNSEEN and is classified on first sight.
   const classOf = new Uint16Array(0x10000).fill(unseenClass);

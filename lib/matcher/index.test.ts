@@ -4,7 +4,7 @@ import { foldText, normalizeTerm } from '../text/normalize';
 import { compileMatcher } from './index';
 import { testCatalog } from './test-catalog';
 
-const matcher = compileMatcher(testCatalog);
+const matcher = compileMatcher(testCatalog, []);
 
 /** "alias@vendor" for each mention, in order: compact and readable in a table. */
 function describeMentions(text: string): string[] {
@@ -66,6 +66,17 @@ describe('matchText: rules from the catalog', () => {
     { rule: 'ambiguous aliases do not corroborate each other', lang: 'en', text: 'Gotham runs on Azure', expected: [] },
     { rule: 'an alias with a rule of its own, once passed, corroborates', lang: 'en', text: 'Maven feeds Gotham', expected: ['Maven@palantir', 'Gotham@palantir'] },
     { rule: 'an alias its rule refused does not corroborate', lang: 'en', text: 'Apache Maven feeds Gotham', expected: [] },
+    // Evidence in the sentence: cues, other senses, sentence bounds, the capitals of multi-word names.
+    { rule: 'weak name with a cue in its sentence', lang: 'en', text: 'Claude, the chatbot, wrote it', expected: ['Claude@anthropic'] },
+    { rule: 'cue a dozen words away, same sentence', lang: 'en', text: 'Claude was asked about the war and the weather and the news and answered like a model', expected: ['Claude@anthropic'] },
+    { rule: 'a cue in another sentence does not count', lang: 'en', text: 'Claude left early. The model stayed.', expected: [] },
+    { rule: 'a dot inside a number does not end the sentence', lang: 'en', text: 'Claude 3.5 is a model', expected: ['Claude@anthropic'] },
+    { rule: 'prefix cue (stream*)', lang: 'en', text: 'Gotham streaming rights', expected: [] },
+    { rule: 'weak name: another sense vetoes even with a cue', lang: 'en', text: 'Claude Monet, an AI model fan', expected: [] },
+    { rule: 'strong name: a cue outweighs another sense', lang: 'en', text: 'the Amazon cloud contract in Brazil\'s north', expected: ['Amazon@amazon'] },
+    { rule: 'strong name: another sense alone leaves it to the document', lang: 'en', text: "Brazil's Amazon, said Google", expected: ['Google@google'] },
+    { rule: 'multi-word name keeps its capitals', lang: 'en', text: 'amazon web services and Amazon Web Services', expected: ['Amazon Web Services@amazon'] },
+    { rule: 'multi-word name in capitals', lang: 'en', text: 'AMAZON WEB SERVICES', expected: ['AMAZON WEB SERVICES@amazon'] },
     // Normalisation.
     { rule: 'NBSP inside a multi-word alias', lang: 'en', text: 'Amazon\u00a0Web\u00a0Services', expected: ['Amazon\u00a0Web\u00a0Services@amazon'] },
     { rule: 'soft hyphen inside an alias', lang: 'en', text: 'Pa\u00adlan\u00adtir', expected: ['Pa\u00adlan\u00adtir@palantir'] },

@@ -5,27 +5,33 @@
 // equivalents such as ’ for ', invisible units and space runs are classes of the automaton; see
 // lib/text/normalize); only text that NFKC would change (ligatures, full-width letters…) is
 // normalised and scanned again → Unicode word boundaries → per-alias ambiguity rules from the
-// catalog (case, neighbouring words, words nearby) → leftmost then longest alias wins, no
-// overlaps → document-level corroboration. Offsets in results always refer to the ORIGINAL text.
+// catalog (case, collocations, cues and other senses in the sentence: lib/matcher/rules) → leftmost
+// then longest alias wins, no overlaps → document-level evidence. Offsets in results always refer to
+// the ORIGINAL text.
 //
-// Document-level API, for `requireCorroboration` (such an alias counts only when a mention of the
-// same top-level vendor that does not need corroboration, its local rules passed, is in the same
-// document: "Palantir" corroborates "Gotham" although "Palantir" has a rule of its own):
+// Evidence by strength: a distinctive name counts alone; a name that is also a word, a person, a
+// place or another brand counts on its sentence's evidence, or else (Verdict.NeedsDocument) only when
+// a mention of the same top-level vendor that counts on its own is in the same document, or the page
+// is the vendor's own ("Palantir" corroborates "Gotham" although "Palantir" has a rule of its own).
+// Document-level API:
 //   - matchDocument(texts) treats the texts (text nodes, blocks, lines…) as one document;
 //   - or two phases: findCandidates(text) per chunk as it arrives, then resolveCandidates(all
 //     chunks' candidates) once the document is known; matchText(text) = one-chunk document.
 // A vendor attributed by the page URL can corroborate too (options.corroboratingVendors).
 // Acronym policy: an alias of 2–4 characters written entirely in capitals ("HP", "IBM", "AWS") is
 // matched case-sensitively even without a rule, so "hp" and "aws" in running text never match.
+// Capitals policy: a name of several words keeps its capitals ("Whole Foods", "Red Hat": never
+// "whole foods" in a diet article); its other letters may be of either case ("WHOLE FOODS").
 
-import type { AmbiguityRule, Entity } from '../dataset/types';
+import type { AmbiguityRule, Entity, Topic } from '../dataset/types';
 import {
-  canonicalUnit, equalsCanonical, foldUnit, isInvisibleUnit, isStableAt, isWordUnit, matchStart, mayCompose, normalizeTerm,
+  canonicalUnit, equalsCanonical, foldUnit, isInvisibleUnit, isStableAt, isWordUnit, keepsCapitalsOf, matchStart, mayCompose, normalizeTerm,
   normalizeText, unitBefore, unitFrom, type NormalizedText,
 } from '../text/normalize';
 import { CHECK_UNIT, SKIP_UNIT, compileAutomaton, type ResolveUnit, type UnitMapping } from './automaton';
 import { attributeHost, type DomainTarget } from './domains';
-import { compileRule, passesLocalRule, type CompiledRule } from './rules';
+import { buildEvidenceTable, describePatterns, EvidenceHits, grow } from './evidence';
+import { compileRule, judgeMention, placeWords, Verdict, type CompiledRule } from './rules';
 import type { DomainMatch, Mention } from './types';
 
 /** A mention found in one chunk before document-level corroboration is decided. */
@@ -54,7 +60,7 @@ export interface Matcher {
   attributeUrl(url: string): DomainMatch | null;
   /** Top-level vendor of an entity id (follows `parent`); the id itself when unknown. */
   vendorOf(entityId: string): string;
-  /** Number of distinct folded patterns in the automaton (for diagnostics and benchmarks). */
+  /** Number of distinct folded patterns in the automaton, names and evidence words (for diagnostics and benchmarks). */
   readonly patternCount: number;
 }
 
@@ -69,6 +75,8 @@ interface Term {
   rule: CompiledRule | null;
   /** Matched case-sensitively (rule or acronym policy). */
   caseSensitive: boolean;
+  /** A multi-word name: matched only where it keeps its capitals ("Whole Foods", never "whole foods"). */
+  capitalsOnly: boolean;
 }
 
 interface Pattern {
@@ -80,6 +88,7 @@ interface Pattern {
 }
 
 const ACRONYM = /^[\p{Lu}\p{N}]{2,4}$/u;
+const MULTI_WORD = /[\p{L}\p{N}][\s\-][\p{L}\p{N}]/u;
 
 /** How the automaton reads text: folded, equivalents resolved, invisible units skipped, spaces collapsed. */
 const TEXT_UNITS: UnitMapping = {
@@ -110,13 +119,32 @@ function buildVendorOf(entities: readonly Entity[]): (id: string) => string {
   };
 }
 
-/** Compiles the catalog's companies (entities of type "vendor") into a matcher. */
-export function compileMatcher(entities: readonly Entity[]): Matcher {
+/** Compiles the catalog's companies (entities of type "vendor") and the topics their rules use into a matcher. */
+export function compileMatcher(entities: readonly Entity[], topics: readonly Topic[]): Matcher {
+  const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+  const places = placeWords(topics);
   const vendorOf = buildVendorOf(entities);
   const patternIndex = new Map<string, number>();
   const patterns: Pattern[] = [];
   const folds: string[] = [];
   const domains = new Map<string, DomainTarget>();
+  const compiledRules: CompiledRule[] = [];
+  /** The pattern id of a folded string, added (with no catalog term) when new. */
+  const patternOf = (folded: string): number => {
+    let index = patternIndex.get(folded);
+    if (index === undefined) {
+      index = patterns.length;
+      patternIndex.set(folded, index);
+      folds.push(folded);
+      patterns.push({
+        length: folded.length,
+        boundaryBefore: isWordUnit(folded.charCodeAt(0)),
+        boundaryAfter: isWordUnit(folded.charCodeAt(folded.length - 1)),
+        terms: [],
+      });
+    }
+    return index;
+  };
 
   for (const entity of entities) {
     if (entity.type !== 'vendor') continue;
@@ -129,7 +157,8 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
       const { text, folded } = normalizeTerm(alias);
       if (folded.length === 0) continue;
       const source = rules.get(alias);
-      const rule = source ? compileRule(source) : null;
+      const rule = source ? compileRule(source, topicById) : null;
+      if (rule) rule.evidence = compiledRules.push(rule) - 1;
       const term: Term = {
         entity: entity.id,
         vendor,
@@ -137,20 +166,9 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
         normalized: text,
         rule,
         caseSensitive: rule?.caseSensitive === true || ACRONYM.test(text),
+        capitalsOnly: MULTI_WORD.test(text) && text !== text.toLowerCase(),
       };
-      let index = patternIndex.get(folded);
-      if (index === undefined) {
-        index = patterns.length;
-        patternIndex.set(folded, index);
-        folds.push(folded);
-        patterns.push({
-          length: folded.length,
-          boundaryBefore: isWordUnit(folded.charCodeAt(0)),
-          boundaryAfter: isWordUnit(folded.charCodeAt(folded.length - 1)),
-          terms: [],
-        });
-      }
-      patterns[index]?.terms.push(term);
+      patterns[patternOf(folded)]?.terms.push(term);
     }
     for (const domain of entity.domains) {
       const key = domain.toLowerCase().replace(/\.$/u, '');
@@ -158,13 +176,27 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
       if (!domains.has(key)) domains.set(key, { entity: entity.id, domain: key });
     }
   }
+  // Cues, other senses and sentence ends are patterns too: one pass finds names and their evidence.
+  const evidence = buildEvidenceTable(compiledRules, places, patternOf, () => patterns.length);
+  describePatterns(evidence, folds);
   const automaton = compileAutomaton(folds, TEXT_UNITS);
+  const hits = new EvidenceHits(evidence);
+  // Name occurrences of one scan (reused): pattern id, start, end.
+  let nameIds = new Int32Array(256);
+  let nameStarts = new Int32Array(256);
+  let nameEnds = new Int32Array(256);
+  let nameCount = 0;
+  /** For the names the rules accept: their term and verdict, and their order by start. */
+  const acceptedTerms: Term[] = [];
+  const acceptedVerdicts: Verdict[] = [];
+  let order = new Int32Array(256);
 
-  function acceptTerm(pattern: Pattern, text: string, start: number, end: number): Term | null {
+  /** The first of the pattern's terms whose case and rule accept the text there, with its verdict. */
+  function acceptTerm(pattern: Pattern, text: string, start: number, end: number): { term: Term; verdict: Verdict } | null {
     for (const term of pattern.terms) {
-      if (term.caseSensitive && !equalsCanonical(text, start, end, term.normalized)) continue;
-      if (term.rule && !passesLocalRule(term.rule, text, start, end)) continue;
-      return term;
+      if (term.caseSensitive ? !equalsCanonical(text, start, end, term.normalized) : term.capitalsOnly && !keepsCapitalsOf(text, start, end, term.normalized)) continue;
+      const verdict = term.rule ? judgeMention(term.rule, text, start, end, hits) : Verdict.Counts;
+      if (verdict !== Verdict.Reject) return { term, verdict };
     }
     return null;
   }
@@ -172,40 +204,82 @@ export function compileMatcher(entities: readonly Entity[]): Matcher {
   function findCandidates(input: string): Candidate[] {
     let normal: NormalizedText | null = null;
     let text = input;
-    const found: { start: number; end: number; term: Term }[] = [];
     const onMatch = (id: number, end: number): void => {
+      hits.record(id, end);
       const pattern = patterns[id];
-      if (!pattern) return;
+      if (!pattern || pattern.terms.length === 0) return;
       const start = matchStart(text, end, pattern.length);
       if (pattern.boundaryBefore && isWordUnit(unitBefore(text, start))) return;
       if (pattern.boundaryAfter && isWordUnit(unitFrom(text, end))) return;
-      const term = acceptTerm(pattern, text, start, end);
-      if (term) found.push({ start, end, term });
+      if (nameCount === nameIds.length) {
+        nameIds = grow(nameIds);
+        nameStarts = grow(nameStarts);
+        nameEnds = grow(nameEnds);
+      }
+      nameIds[nameCount] = id;
+      nameStarts[nameCount] = start;
+      nameEnds[nameCount++] = end;
     };
+    hits.reset();
+    nameCount = 0;
     if (automaton.scan(text, onMatch, resolveInRawText) !== -1) {
       // NFKC changes something here: normalise and start again.
-      found.length = 0;
+      hits.reset();
+      nameCount = 0;
       normal = normalizeText(input);
       text = normal.text;
       automaton.scan(text, onMatch, resolveInNormalText);
     }
-    // Leftmost, then longest alias wins; no overlaps.
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Rules are judged once the whole text's evidence is known (a cue may follow the name); what
+    // they accept is kept in place, in the name buffers, with its term and verdict.
+    let kept = 0;
+    for (let k = 0; k < nameCount; k++) {
+      const start = nameStarts[k] ?? 0;
+      const end = nameEnds[k] ?? 0;
+      // A place named after a company (Oracle Park) is not the company.
+      if (hits.placeFollows(text, end)) continue;
+      const accepted = acceptTerm(patterns[nameIds[k] ?? 0]!, text, start, end);
+      if (!accepted) continue;
+      acceptedTerms[kept] = accepted.term;
+      acceptedVerdicts[kept] = accepted.verdict;
+      nameStarts[kept] = start;
+      nameEnds[kept++] = end;
+    }
+    // Leftmost, then longest alias wins; no overlaps. Hits come in order of end, so they are
+    // nearly in order of start already: an insertion sort of their indices is linear here.
+    if (order.length < kept) order = new Int32Array(nameIds.length);
+    for (let k = 0; k < kept; k++) {
+      let at = k;
+      const start = nameStarts[k] ?? 0;
+      const end = nameEnds[k] ?? 0;
+      while (at > 0) {
+        const previous = order[at - 1] ?? 0;
+        const previousStart = nameStarts[previous] ?? 0;
+        if (previousStart < start || (previousStart === start && (nameEnds[previous] ?? 0) >= end)) break;
+        order[at] = previous;
+        at--;
+      }
+      order[at] = k;
+    }
     const candidates: Candidate[] = [];
     let reached = 0;
-    for (const hit of found) {
-      if (hit.start < reached) continue;
-      const { term } = hit;
+    for (let k = 0; k < kept; k++) {
+      const index = order[k] ?? 0;
+      const start = nameStarts[index] ?? 0;
+      if (start < reached) continue;
+      const end = nameEnds[index] ?? 0;
+      const term = acceptedTerms[index]!;
+      const verdict = acceptedVerdicts[index];
       candidates.push({
         vendor: term.vendor,
         entity: term.entity,
         alias: term.alias,
-        start: normal ? normal.toOriginalStart(hit.start) : hit.start,
-        end: normal ? normal.toOriginalEnd(hit.end) : hit.end,
-        needsCorroboration: term.rule?.requireCorroboration === true,
-        corroborates: term.rule?.requireCorroboration !== true,
+        start: normal ? normal.toOriginalStart(start) : start,
+        end: normal ? normal.toOriginalEnd(end) : end,
+        needsCorroboration: verdict === Verdict.NeedsDocument,
+        corroborates: verdict === Verdict.Counts,
       });
-      reached = hit.end;
+      reached = end;
     }
     return candidates;
   }

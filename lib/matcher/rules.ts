@@ -1,24 +1,29 @@
-// Ambiguity rules (lib/dataset/types.ts AmbiguityRule) compiled into checks over normalised text
-// (lib/text/normalize): words are read around a mention and folded as they are read.
-// The rules are data from the catalog; this module only knows how to read each field.
+// Name rules (lib/dataset/types.ts AmbiguityRule) compiled into one judgement per mention, read
+// over the text as it is (lib/text/normalize). The rules are data from the catalog; this module only
+// knows how to read each field:
+//   - a known collocation of another sense next to the name (notBefore / notAfter / a number) rejects
+//     it: the few words either side are read as spans and folded only when they could match;
+//   - in its sentence, cues show the company is meant and words of another sense show it is not
+//     (found by the automaton's own pass: lib/matcher/evidence.ts); a cue outweighs the other sense
+//     for a strong name, never for a weak one (requireEvidence);
+//   - what the sentence leaves open is decided over the whole document (lib/matcher/index.ts).
 
-import type { AmbiguityRule } from '../dataset/types';
-import { foldText, foldUnit, isInvisibleUnit, isWordUnit, normalizeTerm } from '../text/normalize';
+import type { AmbiguityRule, Topic } from '../dataset/types';
+import { canonicalUnit, foldText, foldUnit, isInvisibleUnit, isWordUnit, normalizeTerm } from '../text/normalize';
+import type { EvidenceHits, ListedWord } from './evidence';
 
-const DEFAULT_WINDOW = 8;
+/** What a name's rules say of one mention, before the document is known. */
+export const Verdict = {
+  /** Not the company here. */
+  Reject: 0,
+  /** The company, on the sentence's own evidence; it corroborates other names of the company. */
+  Counts: 1,
+  /** The company only if another mention of it counts in the document (or the page is its own). */
+  NeedsDocument: 2,
+} as const;
+export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 
-/** Words to look for near a mention: single words in a set, multi-word phrases ("Van Damme",
- * "Brazil's", "llama.cpp" → llama cpp) as word sequences that must appear contiguously. */
-export interface NearWords {
-  words: Set<string>;
-  phrases: string[][];
-  /** First word of each phrase: a phrase is only tried where one appears. */
-  phraseStarts: Set<string>;
-  /** Folded first unit of every word and phrase: a word read nearby is only folded when it starts with one. */
-  firstUnits: Set<number>;
-}
-
-/** A compiled rule: word lists folded like page text, phrases split into words. */
+/** A compiled rule: collocations folded and split into words, cue lists expanded from the topics. */
 export interface CompiledRule {
   caseSensitive: boolean;
   notBefore: string[][];
@@ -28,33 +33,46 @@ export interface CompiledRule {
   wordsAfterNeeded: number;
   wordsBeforeNeeded: number;
   notAfterNumber: boolean;
-  requireNear: NearWords | null;
-  forbidNear: NearWords | null;
-  window: number;
-  requireCorroboration: boolean;
+  requireEvidence: boolean;
+  /** Cues and words of another sense (the rule's own and its topics'), for the evidence table. */
+  cues: ListedWord[];
+  others: ListedWord[];
+  /** This rule's index in the evidence table (set when the matcher is compiled). */
+  evidence: number;
 }
 
 function splitWords(phrase: string): string[] {
   return normalizeTerm(phrase).folded.split(/[^\p{L}\p{N}\p{M}]+/u).filter((word) => word.length > 0);
 }
 
-/** Compiles one catalog rule. */
-export function compileRule(rule: AmbiguityRule): CompiledRule {
-  const phrases = (list: string[] | undefined): string[][] =>
-    (list ?? []).map(splitWords).filter((words) => words.length > 0);
-  const nearWords = (list: string[] | undefined): NearWords | null => {
-    const all = phrases(list);
-    if (all.length === 0) return null;
-    const multiWord = all.filter((words) => words.length > 1);
-    return {
-      words: new Set(all.filter((words) => words.length === 1).map((words) => words[0] ?? '')),
-      phrases: multiWord,
-      phraseStarts: new Set(multiWord.map((words) => words[0] ?? '')),
-      firstUnits: new Set(all.map((words) => (words[0] ?? '').charCodeAt(0))),
-    };
-  };
-  const notBefore = phrases(rule.notBefore);
-  const notAfter = phrases(rule.notAfter);
+function phrasesOf(list: readonly string[]): string[][] {
+  return list.map(splitWords).filter((words) => words.length > 0);
+}
+
+/** A listed cue or other sense as the automaton matches it ("stream*" is the prefix "stream"). */
+function listWord(entry: string): ListedWord {
+  const prefix = entry.endsWith('*');
+  const { text, folded } = normalizeTerm(prefix ? entry.slice(0, -1) : entry);
+  return { text, folded, prefix };
+}
+
+/** Every word of the named topics, in both languages (unknown ids are refused by validation). */
+function topicWords(ids: readonly string[] | undefined, topics: ReadonlyMap<string, Topic>): string[] {
+  return (ids ?? []).flatMap((id) => {
+    const topic = topics.get(id);
+    return topic ? [...topic.words.en, ...topic.words.fr] : [];
+  });
+}
+
+/** Words that make any name a place when they follow it (topics with namesAPlace), as the automaton matches them. */
+export function placeWords(topics: Iterable<Topic>): ListedWord[] {
+  return [...topics].filter((topic) => topic.namesAPlace === true).flatMap((topic) => [...topic.words.en, ...topic.words.fr]).map(listWord);
+}
+
+/** Compiles one catalog rule against the catalog's topics. */
+export function compileRule(rule: AmbiguityRule, topics: ReadonlyMap<string, Topic>): CompiledRule {
+  const notBefore = phrasesOf(rule.notBefore ?? []);
+  const notAfter = phrasesOf(rule.notAfter ?? []);
   const notAfterNumber = rule.notAfterNumber === true;
   return {
     caseSensitive: rule.caseSensitive === true,
@@ -63,10 +81,10 @@ export function compileRule(rule: AmbiguityRule): CompiledRule {
     wordsAfterNeeded: Math.max(0, ...notBefore.map((phrase) => phrase.length)),
     wordsBeforeNeeded: Math.max(notAfterNumber ? 1 : 0, ...notAfter.map((phrase) => phrase.length)),
     notAfterNumber,
-    requireNear: nearWords(rule.requireNear),
-    forbidNear: nearWords(rule.forbidNear),
-    window: rule.window ?? DEFAULT_WINDOW,
-    requireCorroboration: rule.requireCorroboration === true,
+    requireEvidence: rule.requireEvidence === true,
+    cues: [...(rule.cues ?? []), ...topicWords(rule.cueTopics, topics)].map(listWord),
+    others: [...(rule.forbidNear ?? []), ...topicWords(rule.forbidTopics, topics)].map(listWord),
+    evidence: -1,
   };
 }
 
@@ -75,7 +93,7 @@ function isInWord(unit: number): boolean {
   return isWordUnit(unit) || isInvisibleUnit(unit);
 }
 
-/** Units that end a sentence: neighbouring-word rules do not look across them. */
+/** Units that end a sentence: collocations are never read across them. */
 function isSentenceBreak(unit: number): boolean {
   return unit === 0x2e || unit === 0x21 || unit === 0x3f || unit === 0x3b || unit === 0x3a || unit === 0x2026;
 }
@@ -86,20 +104,20 @@ interface WordSpans {
   length: number;
 }
 
-// Words around a mention are read as spans [start, end) into one reusable buffer per side, not as
-// strings: most are only ever looked at by their first unit.
-const MAX_WORDS = 64;
+// Words next to a mention are read as spans [start, end) into one reusable buffer per side, not as
+// strings. Collocations are a few words long.
+const MAX_WORDS = 8;
 const spansBefore: WordSpans = { starts: new Int32Array(MAX_WORDS), ends: new Int32Array(MAX_WORDS), length: 0 };
 const spansAfter: WordSpans = { starts: new Int32Array(MAX_WORDS), ends: new Int32Array(MAX_WORDS), length: 0 };
 
-/** Up to `count` words after `from`, in reading order; stops at a sentence break when `sameSentence`. */
-function readSpansAfter(text: string, from: number, count: number, sameSentence: boolean, out: WordSpans): WordSpans {
+/** Up to `count` words after `from` in its sentence, in reading order. */
+function readSpansAfter(text: string, from: number, count: number, out: WordSpans): WordSpans {
   out.length = 0;
   const wanted = Math.min(count, MAX_WORDS);
   let i = from;
   while (out.length < wanted && i < text.length) {
     while (i < text.length && !isWordUnit(text.charCodeAt(i))) {
-      if (sameSentence && isSentenceBreak(text.charCodeAt(i))) return out;
+      if (isSentenceBreak(text.charCodeAt(i))) return out;
       i++;
     }
     const start = i;
@@ -112,14 +130,14 @@ function readSpansAfter(text: string, from: number, count: number, sameSentence:
   return out;
 }
 
-/** Up to `count` words before `from`, nearest first; stops at a sentence break when `sameSentence`. */
-function readSpansBefore(text: string, from: number, count: number, sameSentence: boolean, out: WordSpans): WordSpans {
+/** Up to `count` words before `from` in its sentence, nearest first. */
+function readSpansBefore(text: string, from: number, count: number, out: WordSpans): WordSpans {
   out.length = 0;
   const wanted = Math.min(count, MAX_WORDS);
   let i = from;
   while (out.length < wanted && i > 0) {
     while (i > 0 && !isWordUnit(text.charCodeAt(i - 1))) {
-      if (sameSentence && isSentenceBreak(text.charCodeAt(i - 1))) return out;
+      if (isSentenceBreak(text.charCodeAt(i - 1))) return out;
       i--;
     }
     const end = i;
@@ -134,62 +152,56 @@ function readSpansBefore(text: string, from: number, count: number, sameSentence
   return out;
 }
 
-/** True when span k reads as `target` (folded). Folding keeps the length, but for invisible units, which only lengthen a word. */
+/** True when span k reads as `target` (folded, canonical), compared unit by unit without a copy; invisible units do not count. */
 function spanIs(text: string, spans: WordSpans, k: number, target: string): boolean {
   const start = spans.starts[k] ?? 0;
   const end = spans.ends[k] ?? 0;
-  if (end - start < target.length || foldUnit(text.charCodeAt(start)) !== target.charCodeAt(0)) return false;
-  return foldText(text.slice(start, end)) === target;
+  if (end - start < target.length) return false;
+  let j = 0;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (isInvisibleUnit(unit)) continue;
+    if (j === target.length || foldUnit(canonicalUnit(unit)) !== target.charCodeAt(j)) return false;
+    j++;
+  }
+  return j === target.length;
 }
 
-/** True when spans k, k + step, k + 2 step… read as the phrase's words. */
-function spansArePhrase(text: string, spans: WordSpans, k: number, step: 1 | -1, phrase: string[]): boolean {
+/** True when spans k, k + 1… read as the phrase's words. */
+function spansArePhrase(text: string, spans: WordSpans, k: number, phrase: string[]): boolean {
   for (let j = 0; j < phrase.length; j++) {
-    const at = k + j * step;
-    if (at < 0 || at >= spans.length || !spanIs(text, spans, at, phrase[j] ?? '')) return false;
+    const at = k + j;
+    if (at >= spans.length || !spanIs(text, spans, at, phrase[j] ?? '')) return false;
   }
   return true;
-}
-
-/** True when a near word, or a near phrase in reading order, is among the spans (nearest first when `backwards`). */
-function spansContainNear(text: string, spans: WordSpans, backwards: boolean, near: NearWords): boolean {
-  for (let k = 0; k < spans.length; k++) {
-    const start = spans.starts[k] ?? 0;
-    // Most words nearby start with a unit no near word starts with: they are never sliced.
-    if (!near.firstUnits.has(foldUnit(text.charCodeAt(start)))) continue;
-    const word = foldText(text.slice(start, spans.ends[k] ?? 0));
-    if (near.words.has(word)) return true;
-    if (!near.phraseStarts.has(word)) continue;
-    // In reading order the next word of a phrase is at k - 1 when the spans run backwards.
-    for (const phrase of near.phrases) if (phrase[0] === word && spansArePhrase(text, spans, k, backwards ? -1 : 1, phrase)) return true;
-  }
-  return false;
 }
 
 const DIGITS = /^\p{N}+$/u;
 
-/**
- * Checks the rule's local conditions (everything except corroboration) for a candidate at
- * [start, end) of the normalised text.
- */
-export function passesLocalRule(rule: CompiledRule, text: string, start: number, end: number): boolean {
+/** True when one of the rule's collocations of another sense stands next to the mention [start, end). */
+function touchesCollocation(rule: CompiledRule, text: string, start: number, end: number): boolean {
   if (rule.wordsAfterNeeded > 0) {
-    const after = readSpansAfter(text, end, rule.wordsAfterNeeded, true, spansAfter);
-    for (const phrase of rule.notBefore) if (spansArePhrase(text, after, 0, 1, phrase)) return false;
+    const after = readSpansAfter(text, end, rule.wordsAfterNeeded, spansAfter);
+    for (const phrase of rule.notBefore) if (spansArePhrase(text, after, 0, phrase)) return true;
   }
   if (rule.wordsBeforeNeeded > 0) {
     // Nearest word first, like the reversed phrases.
-    const before = readSpansBefore(text, start, rule.wordsBeforeNeeded, true, spansBefore);
-    for (const phrase of rule.notAfterReversed) if (spansArePhrase(text, before, 0, 1, phrase)) return false;
-    if (rule.notAfterNumber && before.length > 0 && DIGITS.test(foldText(text.slice(before.starts[0] ?? 0, before.ends[0] ?? 0)))) return false;
+    const before = readSpansBefore(text, start, rule.wordsBeforeNeeded, spansBefore);
+    for (const phrase of rule.notAfterReversed) if (spansArePhrase(text, before, 0, phrase)) return true;
+    if (rule.notAfterNumber && before.length > 0 && DIGITS.test(foldText(text.slice(before.starts[0] ?? 0, before.ends[0] ?? 0)))) return true;
   }
-  if (rule.requireNear || rule.forbidNear) {
-    // Each side separately, so a phrase never spans the mention itself.
-    const before = readSpansBefore(text, start, rule.window, false, spansBefore);
-    const after = readSpansAfter(text, end, rule.window, false, spansAfter);
-    const isNear = (near: NearWords): boolean => spansContainNear(text, before, true, near) || spansContainNear(text, after, false, near);
-    if (rule.requireNear && !isNear(rule.requireNear)) return false;
-    if (rule.forbidNear && isNear(rule.forbidNear)) return false;
+  return false;
+}
+
+/** Judges a candidate at [start, end) of the text by its rule and its sentence (the document decides NeedsDocument). */
+export function judgeMention(rule: CompiledRule, text: string, start: number, end: number, hits: EvidenceHits): Verdict {
+  if (touchesCollocation(rule, text, start, end)) return Verdict.Reject;
+  if (rule.cues.length === 0 && rule.others.length === 0) return rule.requireEvidence ? Verdict.NeedsDocument : Verdict.Counts;
+  const { cue, otherSense } = hits.judge(rule.evidence, text, start, end);
+  if (rule.requireEvidence) {
+    if (otherSense) return Verdict.Reject;
+    return cue ? Verdict.Counts : Verdict.NeedsDocument;
   }
-  return true;
+  if (!otherSense) return Verdict.Counts;
+  return cue ? Verdict.Counts : Verdict.NeedsDocument;
 }

@@ -13,8 +13,8 @@ export const testCatalog: Entity[] = [
     products: ['Azure', 'Microsoft Azure', 'Windows', 'Copilot'],
     domains: ['microsoft.com', 'azure.microsoft.com', 'azure.com'],
     ambiguous: [
-      { alias: 'Azure', caseSensitive: true, requireCorroboration: true, note: 'a colour' },
-      { alias: 'Windows', caseSensitive: true, requireCorroboration: true, note: 'common noun' },
+      { alias: 'Azure', caseSensitive: true, requireEvidence: true, note: 'a colour' },
+      { alias: 'Windows', caseSensitive: true, requireEvidence: true, note: 'common noun' },
     ],
   }),
   vendor('github', 'microsoft', { aliases: ['GitHub'], domains: ['github.com'] }),
@@ -30,7 +30,7 @@ export const testCatalog: Entity[] = [
         caseSensitive: true,
         notBefore: ['rainforest', 'river', 'basin', 'forêt', 'fleuve', 'bassin'],
         forbidNear: ['deforestation', 'déforestation', "Brazil's", 'Amazonie'],
-        window: 6,
+        cues: ['cloud', 'contract'],
         note: 'the river and rainforest',
       },
     ],
@@ -52,9 +52,9 @@ export const testCatalog: Entity[] = [
       {
         alias: 'Claude',
         caseSensitive: true,
-        requireNear: ['AI', 'IA', 'model', 'modèle', 'Anthropic', 'Sonnet', 'Opus'],
+        requireEvidence: true,
+        cues: ['AI', 'IA', 'model', 'modèle', 'Anthropic', 'Sonnet', 'Opus', 'chatbot*'],
         forbidNear: ['Monet', 'Debussy', 'Van Damme'],
-        window: 12,
         note: 'a first name',
       },
     ],
@@ -64,7 +64,7 @@ export const testCatalog: Entity[] = [
     products: ['Gotham', 'Maven'],
     domains: ['palantir.com'],
     ambiguous: [
-      { alias: 'Gotham', caseSensitive: true, requireCorroboration: true, notBefore: ['City'], note: 'Batman' },
+      { alias: 'Gotham', caseSensitive: true, requireEvidence: true, notBefore: ['City'], cues: ['data'], forbidNear: ['stream*'], note: 'Batman' },
       { alias: 'Maven', caseSensitive: true, notAfter: ['Apache'], forbidNear: ['pom.xml'], note: 'the build tool' },
     ],
   }),
@@ -77,7 +77,7 @@ export const testCatalog: Entity[] = [
   vendor('meta', null, {
     aliases: ['Meta', 'Facebook'],
     domains: ['meta.com', 'facebook.com'],
-    ambiguous: [{ alias: 'Meta', caseSensitive: true, requireCorroboration: true, note: 'a common prefix' }],
+    ambiguous: [{ alias: 'Meta', caseSensitive: true, requireEvidence: true, note: 'a common prefix' }],
   }),
   vendor('instagram', 'meta', { aliases: ['Instagram'], domains: ['instagram.com'] }),
   {

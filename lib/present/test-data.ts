@@ -21,6 +21,7 @@ const entity = (id: string, name: string, extra: Partial<Dataset['entities'][num
 
 export const sampleDataset: Dataset = {
   version: 'test',
+  topics: [],
   entities: [
     entity('microsoft', 'Microsoft', { products: ['Azure'], domains: ['microsoft.com'] }),
     entity('github', 'GitHub', { parent: 'microsoft', domains: ['github.com'] }),

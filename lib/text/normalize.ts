@@ -102,6 +102,27 @@ export function equalsCanonical(text: string, start: number, end: number, target
 }
 
 /**
+ * True when [start, end) of `text` keeps the capitals of `target` (canonical, case preserved): each
+ * upper-case unit of the target is upper-case there too; other units may be of either case. Read as
+ * equalsCanonical reads, so it is only asked of a range the automaton matched to `target`.
+ */
+export function keepsCapitalsOf(text: string, start: number, end: number, target: string): boolean {
+  let j = 0;
+  let afterSpace = false;
+  for (let i = start; i < end && j < target.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (isInvisibleUnit(unit)) continue;
+    const canonical = canonicalUnit(unit);
+    if (canonical === SPACE && afterSpace) continue;
+    const wanted = target.charCodeAt(j);
+    if (wanted !== foldUnit(wanted) && canonical !== wanted) return false;
+    afterSpace = canonical === SPACE;
+    j++;
+  }
+  return true;
+}
+
+/**
  * Where a match of `length` canonical units that ends at `end` starts, read backwards the way
  * the automaton read forwards (invisible units and repeated spaces do not count).
  */
