@@ -3,9 +3,10 @@
 //   npm run screenshots  (scripts/screenshot.ts --all)        that, the README's timeline in light and dark
 //                                                             (docs/timeline-light.png, -dark.png) and the store
 //                                                             screenshots, 1280 × 800, in English and French
-//                                                             (docs/store/<n>-<what>-<lang>.png)
+//                                                             (docs/store/<n>-<what>-<lang>.png), and the store's
+//                                                             small promotional tile, 440 × 280 (promo-440x280-<lang>.png)
 // Everything is rendered by the built Chrome extension in Debian's Chromium, on the test fixtures.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, openPopup, ROOT, serveFixtures, waitFor, type ChromiumSession, type FixtureServer } from '../tests/e2e/harness';
@@ -127,6 +128,23 @@ async function shootTimeline(session: ChromiumSession, out: string, scheme: 'lig
   await page.close();
 }
 
+/** The Chrome Web Store's small promotional tile: the built icon, the name and the extension's own description. */
+async function shootPromoTile(session: ChromiumSession, lang: 'en' | 'fr', out: string): Promise<void> {
+  const build = join(ROOT, '.output/chrome-mv3');
+  const icon = (await readFile(join(build, 'icon/128.png'))).toString('base64');
+  const { extDescription } = JSON.parse(await readFile(join(build, `_locales/${lang}/messages.json`), 'utf8')) as Record<string, { message: string }>;
+  const board = await session.context.newPage();
+  await board.setViewportSize({ width: 440, height: 280 });
+  await board.setContent(`<body style="margin:0;width:440px;height:280px;box-sizing:border-box;padding:28px 30px;background:#15181c;color:#e7e9ec;
+      font:15px/1.45 system-ui,sans-serif;display:flex;flex-direction:column;justify-content:center;gap:14px">
+    <div style="display:flex;align-items:center;gap:16px"><img alt="" width="72" height="72" src="data:image/png;base64,${icon}">
+      <span style="font-size:34px;font-weight:700;letter-spacing:.01em">Dual Use</span></div>
+    <p style="margin:0;color:#c9d1d9"></p></body>`);
+  await board.locator('p').evaluate((node, text) => { node.textContent = text; }, extDescription?.message ?? '');
+  await board.screenshot({ path: out });
+  await board.close();
+}
+
 const fixtures = await serveFixtures();
 const session = await launchChromium();
 try {
@@ -148,6 +166,7 @@ try {
       await shootExplore(session, '#vendor=microsoft', store('3-timeline'), 'light', '#timeline-heading');
       await shootExplore(session, '', store('4-record'), 'dark');
       await shootOptions(session, store('5-filters'), 'light');
+      await shootPromoTile(session, lang, join(ROOT, `docs/store/promo-440x280-${lang}.png`));
       console.log(store('*'));
     }
     await setLanguage(session, '');
