@@ -4,16 +4,16 @@ import type { SortKey } from '../explore/view-model';
 import type { Messages } from './index';
 
 export type ExploreKey =
-  | 'appName' | 'title' | 'pageTitle' | 'intro' | 'navRecord' | 'navSettings' | 'language' | 'languageAuto' | 'skip'
-  | 'filtersHeading' | 'filtersActive' | 'filtersNone' | 'filtersHint' | 'clearFilters' | 'companies' | 'customers'
+  | 'appName' | 'title' | 'pageTitle' | 'intro' | 'navRecord' | 'navSettings' | 'language' | 'languageAuto'
+  | 'filtersActive' | 'filtersNone' | 'filtersHint' | 'clearFilters' | 'companies' | 'customers'
   | 'countries' | 'kinds' | 'statuses' | 'publishers' | 'dateRange' | 'from' | 'to' | 'dateHint' | 'dateInvalid'
   | 'searchLabel' | 'searchPlaceholder' | 'sortLabel' | `sort.${SortKey}` | 'countOne' | 'countMany' | 'countNone'
   | 'shownOf' | 'listLabel' | 'export' | 'exportCsv' | 'exportJson' | 'backToList' | 'notFound' | 'hiddenFinding'
   | 'subsidiaries' | 'products' | 'country' | 'customersHeading' | 'suppliersHeading' | 'noneListed'
   | 'tallyLine' | 'timelineHeading' | 'timelineLabel' | 'timelineHint' | 'tableHeading' | 'tableCaption' | 'legend'
   | 'legendStatus' | 'legendKind' | 'legendSize' | 'legendSizeText' | 'legendCeiling' | 'legendShared' | 'noCustomerRow'
-  | 'markLabel' | 'partOf' | 'includes' | 'vendorPage' | 'customerPage' | 'versions' | 'loading' | 'loadFailed'
-  | 'filtersNote' | `status.${FindingStatus}` | 'emptyTimeline' | 'date' | 'titleColumn';
+  | 'markLabel' | 'partOf' | 'includes' | 'vendorPage' | 'customerPage' | 'versions' | 'loadFailed'
+  | `status.${FindingStatus}` | 'emptyTimeline' | 'date' | 'titleColumn';
 
 export const exploreMessages: Messages<ExploreKey> = {
   en: {
@@ -25,8 +25,6 @@ export const exploreMessages: Messages<ExploreKey> = {
     navSettings: 'Settings',
     language: 'Language',
     languageAuto: 'Auto',
-    skip: 'Skip to the content',
-    filtersHeading: 'Filters',
     filtersActive: 'Filters ({n} active)',
     filtersNone: 'Filters (none: everything is shown)',
     filtersHint: 'These are your filters: they also apply to the badge, the popup and the marks on pages. Nothing ticked in a group means all of it.',
@@ -86,9 +84,7 @@ export const exploreMessages: Messages<ExploreKey> = {
     vendorPage: 'Timeline of {name}',
     customerPage: 'Who supplies {name}',
     versions: 'Extension {extension} · dataset {dataset}',
-    loading: 'Loading…',
     loadFailed: 'Could not load the record: {error}',
-    filtersNote: 'Filters apply to every view of this page.',
     'status.reported': 'Reported', 'status.confirmed': 'Confirmed', 'status.denied': 'Denied', 'status.disputed': 'Disputed',
     emptyTimeline: 'No finding to draw: your filters hide them all.',
     date: 'Date',
@@ -103,8 +99,6 @@ export const exploreMessages: Messages<ExploreKey> = {
     navSettings: 'Réglages',
     language: 'Langue',
     languageAuto: 'Auto',
-    skip: 'Aller au contenu',
-    filtersHeading: 'Filtres',
     filtersActive: 'Filtres ({n} actifs)',
     filtersNone: 'Filtres (aucun : tout est affiché)',
     filtersHint: 'Ce sont vos filtres : ils s’appliquent aussi au badge, à la fenêtre et aux marques dans les pages. Rien de coché dans un groupe signifie tout.',
@@ -164,9 +158,7 @@ export const exploreMessages: Messages<ExploreKey> = {
     vendorPage: 'Chronologie de {name}',
     customerPage: 'Qui fournit {name}',
     versions: 'Extension {extension} · données {dataset}',
-    loading: 'Chargement…',
     loadFailed: 'Impossible de charger le registre : {error}',
-    filtersNote: 'Les filtres s’appliquent à toutes les vues de cette page.',
     'status.reported': 'Rapporté', 'status.confirmed': 'Confirmé', 'status.denied': 'Démenti', 'status.disputed': 'Contesté',
     emptyTimeline: 'Aucun constat à dessiner : vos filtres les masquent tous.',
     date: 'Date',
