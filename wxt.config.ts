@@ -7,6 +7,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // The sources zip addons.mozilla.org asks for holds what builds the extension, not the store pictures.
+  zip: { excludeSources: ['docs/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Finding } from './dataset/types';
-import { countPassing, findTopLevel, indexEntities, overlapsDateRange, passesFilters } from './filters';
+import { countActiveFilters, countPassing, findTopLevel, indexEntities, overlapsDateRange, passesFilters } from './filters';
 import { defaultSettings, type Filters } from './settings';
 
 function entity(id: string, type: Entity['type'], country: string, parent: string | null = null): Entity {
@@ -88,5 +88,13 @@ describe('helpers', () => {
   it('counts passing findings', () => {
     const findings = [finding({ id: '1' }), finding({ id: '2', vendor: 'google' }), finding({ id: '3', vendor: 'github' })];
     expect(countPassing(findings, f({ vendors: ['microsoft'] }), entities)).toBe(2);
+  });
+});
+
+describe('countActiveFilters', () => {
+  it('counts each ticked value and each date bound', () => {
+    expect(countActiveFilters(all)).toBe(0);
+    expect(countActiveFilters(f({ vendors: ['microsoft', 'google'], kinds: ['ai'], from: '2020' }))).toBe(4);
+    expect(countActiveFilters(f({ to: '2024-06' }))).toBe(1);
   });
 });

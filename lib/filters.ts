@@ -67,3 +67,9 @@ export function countPassing(findings: readonly Finding[], filters: Filters, ent
   for (const finding of findings) if (passesFilters(finding, filters, entities)) passing += 1;
   return passing;
 }
+
+/** How many choices narrow the findings (each ticked value, each date bound), for "Filters (3 active)". */
+export function countActiveFilters(filters: Filters): number {
+  const lists = [filters.vendors, filters.customers, filters.countries, filters.kinds, filters.statuses, filters.publishers];
+  return lists.reduce((n, list) => n + list.length, 0) + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
+}

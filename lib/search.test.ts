@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldForSearch } from './search';
-import { sampleDataset } from './present/test-data';
+import { buildFindingTextIndex, buildSearchIndex, foldForSearch } from './search';
+import { makeFinding, sampleDataset } from './present/test-data';
 
 describe('foldForSearch', () => {
   it.each([
@@ -51,5 +51,43 @@ describe('search', () => {
 
   it('ranks an exact name above a word match', () => {
     expect(index.search('google')[0]?.vendor).toBe('google');
+  });
+});
+
+describe('buildFindingTextIndex', () => {
+  const index = buildFindingTextIndex({
+    ...sampleDataset,
+    findings: [
+      ...sampleDataset.findings,
+      makeFinding({
+        id: 'fr-summary', vendor: 'palantir', customer: null,
+        summary: { en: 'The ministry renewed the contract.', fr: 'Le ministère des Armées a renouvelé le contrat.' },
+        sources: [{ publisher: 'Le Monde', publisherId: 'le-monde', title: 'Le contrat', url: 'https://example.org/b', date: '2025', lang: 'fr', verified: 'read' }],
+      }),
+    ],
+  });
+  const run = (query: string) => {
+    const ids = index.match(query);
+    return ids === null ? null : [...ids].sort();
+  };
+
+  it.each([
+    ['a headline word', 'orion', ['palantir-orion']],
+    ['a French headline with accents and case ignored', 'L’ARMEE choisit', ['palantir-orion']],
+    ['a French summary', 'ministere armees', ['fr-summary']],
+    ['an English summary', 'renewed', ['fr-summary']],
+    ['a publisher', 'le monde', ['fr-summary']],
+    ['a unit', 'unit 8200', ['ms-azure-8200']],
+    ['a product', 'nimbus', ['aws-nimbus', 'google-nimbus']],
+    ['a company through its subsidiary’s finding', 'github', ['gh-ice']],
+    ['a customer by its French name', 'tsahal', ['aws-nimbus', 'google-nimbus', 'ms-azure-8200', 'palantir-idf']],
+    ['every word must match', 'nimbus 8200', []],
+    ['words match at their start only', 'imbus', []],
+  ])('%s: %s', (_name, query, expected) => {
+    expect(run(query)).toEqual(expected);
+  });
+
+  it('an empty query narrows nothing', () => {
+    expect(run('  ')).toBeNull();
   });
 });

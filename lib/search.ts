@@ -157,3 +157,42 @@ function addToSet(map: Map<string, Set<string>>, key: string, value: string): vo
   if (set) set.add(value);
   else map.set(key, new Set([value]));
 }
+
+/** Full-text lookup over findings for the explore page: every word of the query must start a word of the finding. */
+export interface FindingTextIndex {
+  /** Ids of the findings matching `query`; null when the query is empty (nothing to narrow). */
+  match(query: string): Set<string> | null;
+}
+
+/**
+ * Indexes each finding's titles and summaries (English and French), units, products, source
+ * publishers and headlines, and the names of its company and customer (both languages), folded
+ * as foldForSearch does. Words match at their start, as in the popup: "defen" finds "Défense".
+ */
+export function buildFindingTextIndex(dataset: Pick<Dataset, 'entities' | 'findings'>): FindingTextIndex {
+  const { entitiesById } = indexVendors(dataset);
+  const namesOf = (entityId: string | null): string[] => {
+    const entity = entityId === null ? undefined : entitiesById.get(entityId);
+    if (!entity) return [];
+    return [entity.name, ...entity.aliases, ...Object.values(entity.names ?? {}).flatMap((names) => names ?? [])];
+  };
+  // One folded text per finding, with a leading space so " word" finds a word start anywhere.
+  const texts = dataset.findings.map((finding) => ({
+    id: finding.id,
+    text: ' ' + foldForSearch([
+      finding.title.en, finding.title.fr, finding.summary.en, finding.summary.fr,
+      ...(finding.units ?? []), ...(finding.products ?? []),
+      ...finding.sources.flatMap((source) => [source.publisher, source.title ?? '']),
+      ...namesOf(finding.vendor), ...namesOf(finding.customer),
+    ].join(' ')),
+  }));
+  return {
+    match(query: string): Set<string> | null {
+      const words = foldForSearch(query).split(' ').filter(Boolean);
+      if (words.length === 0) return null;
+      const matching = new Set<string>();
+      for (const { id, text } of texts) if (words.every((word) => text.includes(' ' + word))) matching.add(id);
+      return matching;
+    },
+  };
+}

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 CHROMIUM=/usr/bin/chromium
 FIREFOX=/usr/bin/firefox-esr
-E2E_TIMEOUT_PER_BROWSER=${E2E_TIMEOUT_PER_BROWSER:-150}
+E2E_TIMEOUT_PER_BROWSER=${E2E_TIMEOUT_PER_BROWSER:-200}
 REPORTS=.tmp/test-reports
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
 

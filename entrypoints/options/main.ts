@@ -315,7 +315,8 @@ function render(): void {
   document.documentElement.lang = lang;
   document.title = t('title');
   app.replaceChildren(
-    el('header', {}, el('h1', { text: 'Dual Use' }), el('p', { class: 'intro', text: t('intro') })),
+    el('header', {}, el('h1', { text: 'Dual Use' }), el('p', { class: 'intro', text: t('intro') }),
+      el('p', { class: 'explore-link' }, el('a', { href: 'explore.html', target: '_blank', text: t('exploreLink') }))),
     el('p', { id: 'status', role: 'status', class: 'status' }),
     el('nav', { 'aria-label': t('title') }, el('ul', {},
       ...([['general', t('generalHeading')], ['sites', t('sitesHeading')], ['filters', t('filtersHeading')], ['data', t('dataHeading')]] as const)

@@ -121,7 +121,9 @@ function expectTextOnly(root: ParentNode): void {
     expect(RENDER_TAGS.has(el.tagName), el.tagName).toBe(true);
     for (const name of el.getAttributeNames()) expect(RENDER_ATTRS.has(name), name).toBe(true);
   }
-  for (const a of root.querySelectorAll('a')) expect((a as HTMLAnchorElement).href).toMatch(/^https:\/\//);
+  for (const a of root.querySelectorAll('a:not(.timeline-link)')) expect((a as HTMLAnchorElement).href).toMatch(/^https:\/\//);
+  // The one link of our own: the company's page in explore.html, its id encoded, never another origin.
+  for (const a of root.querySelectorAll('a.timeline-link')) expect(a.getAttribute('href')).toMatch(/^explore\.html#vendor=[\w.~%-]+$/);
 }
 
 function renderPopup(dataset: Dataset, lang: 'en' | 'fr' = 'en'): HTMLElement {
@@ -168,8 +170,8 @@ describe('what passes is rendered as text only', () => {
     expectTextOnly(section);
     const text = section.textContent ?? '';
     for (const value of [TRICKY.title, TRICKY.summary, TRICKY.publisher, TRICKY.response, TRICKY.unit, TRICKY.name]) expect(text).toContain(value);
-    expect([...section.querySelectorAll('a:not(.report-problem)')].map((a) => a.getAttribute('href'))).toEqual(['https://apnews.com/p?q=%3Cscript%3E&x=1#frag', 'HTTPS://EXAMPLE.ORG/Upper']);
-    expect(section.querySelector('a')?.getAttribute('title')).toBe(TRICKY.sourceTitle);
+    expect([...section.querySelectorAll('.sources a')].map((a) => a.getAttribute('href'))).toEqual(['https://apnews.com/p?q=%3Cscript%3E&x=1#frag', 'HTTPS://EXAMPLE.ORG/Upper']);
+    expect(section.querySelector('.sources a')?.getAttribute('title')).toBe(TRICKY.sourceTitle);
     expect(skeleton(section)).toEqual(skeleton(renderPopup(blandOf(dataset), lang)));
   });
 
@@ -190,7 +192,7 @@ describe('what passes is rendered as text only', () => {
     };
     const section = renderPopup(raw);
     const root = renderTooltip(raw);
-    expect(section.querySelectorAll('a:not(.report-problem)')).toHaveLength(0);
+    expect(section.querySelectorAll('a:not(.report-problem):not(.timeline-link)')).toHaveLength(0);
     expect(root.querySelectorAll('a')).toHaveLength(0);
     expectTextOnly(section);
     expectTextOnly(root);

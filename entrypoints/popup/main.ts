@@ -29,6 +29,7 @@ const ui = {
   tagline: byId('tagline'),
   languageLabel: byId('language-label'),
   language: byId<HTMLSelectElement>('language'),
+  openExplore: byId<HTMLAnchorElement>('open-explore'),
   openSettings: byId<HTMLButtonElement>('open-settings'),
   siteSwitchLabel: byId('site-switch-label'),
   siteSwitch: byId<HTMLInputElement>('site-switch'),
@@ -71,6 +72,7 @@ function applyLanguage(state: PopupState): void {
   ui.tagline.textContent = t('tagline');
   ui.languageLabel.textContent = t('language');
   ui.language.value = state.settings.language;
+  ui.openExplore.textContent = t('exploreRecord');
   ui.openSettings.textContent = t('settings');
   ui.queryLabel.textContent = t('searchLabel');
   ui.query.placeholder = t('searchPlaceholder');

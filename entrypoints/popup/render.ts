@@ -89,6 +89,13 @@ export function renderCompany(
   heading.append(element('span', 'count', count === 1 ? t('findingsOne') : t('findingsMany', { n: count })));
   section.append(heading);
 
+  // The company's whole record on the explore page, in a tab of its own.
+  const timeline = element('a', 'timeline-link', t('seeTimeline'));
+  timeline.href = `explore.html#vendor=${encodeURIComponent(view.vendor.id)}`;
+  timeline.target = '_blank';
+  timeline.setAttribute('aria-label', `${t('seeTimeline')}: ${view.vendor.name}`);
+  section.append(timeline);
+
   if (view.reasons.length) {
     const reasons = element('ul', 'reasons');
     for (const reason of view.reasons) reasons.append(element('li', undefined, reason));

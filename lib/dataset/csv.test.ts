@@ -56,6 +56,10 @@ describe('csvField', () => {
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
     ['', ''],
+    // What a spreadsheet would run as a formula is read as text.
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
   ])('%j → %j', (value, expected) => expect(csvField(value)).toBe(expected));
 });
 
@@ -78,7 +82,8 @@ describe('datasetToCsv', () => {
       const row = rows[index + 1]!;
       expect(row.length).toBe(CSV_COLUMNS.length);
       expect(row[CSV_COLUMNS.indexOf('id')]).toBe(finding.id);
-      expect(row[CSV_COLUMNS.indexOf('summary_fr')]).toBe(finding.summary.fr);
+      // A cell a spreadsheet would take for a formula ("+972 Magazine…") is kept as text behind an apostrophe.
+      expect(row[CSV_COLUMNS.indexOf('summary_fr')]).toBe(/^[=+\-@]/.test(finding.summary.fr) ? `'${finding.summary.fr}` : finding.summary.fr);
       expect(row[CSV_COLUMNS.indexOf('sources')]!.split('\n')).toHaveLength(finding.sources.length);
       expect(row[CSV_COLUMNS.indexOf('first_source_url')]).toBe(finding.sources[0]?.url);
     }

@@ -1,4 +1,5 @@
-// The dataset as CSV for spreadsheets (`npm run --silent data:export -- --csv`): one row per finding,
+// The dataset as CSV for spreadsheets (`npm run --silent data:export -- --csv`, and the explore page's
+// export of its current view): one row per finding,
 // its sources joined in one cell, one source per line. UTF-8 with a byte-order mark (so spreadsheet
 // programs read the accents), CRLF line ends and RFC 4180 quoting. Pure.
 import { indexEntities, topVendorOf } from './catalog';
@@ -11,9 +12,13 @@ export const CSV_COLUMNS = [
   'source_count', 'first_source_url', 'source_urls', 'sources',
 ] as const;
 
+/** Cells a spreadsheet would run as a formula (=, +, -, @ first) get an apostrophe in front. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** One RFC 4180 field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** "2024-05-02 · Associated Press · Headline · https://… (original)": the date first, so no cell starts with "+" or "=". */
@@ -56,9 +61,13 @@ function row(finding: Finding, index: ReturnType<typeof indexEntities>): string[
   return CSV_COLUMNS.map((column) => cells[column]);
 }
 
-/** The whole file: BOM, a header row, then one row per finding in dataset order; every line ends in CRLF. */
-export function datasetToCsv(dataset: Dataset): string {
-  const index = indexEntities(dataset.entities);
-  const lines = [[...CSV_COLUMNS], ...dataset.findings.map((finding) => row(finding, index))];
+/** A file of these findings (the explore page's current view, say): BOM, a header row, one row per finding; every line ends in CRLF. */
+export function findingsToCsv(findings: readonly Finding[], entities: ReturnType<typeof indexEntities>): string {
+  const lines = [[...CSV_COLUMNS], ...findings.map((finding) => row(finding, entities))];
   return `\uFEFF${lines.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The whole dataset, in dataset order. */
+export function datasetToCsv(dataset: Dataset): string {
+  return findingsToCsv(dataset.findings, indexEntities(dataset.entities));
 }

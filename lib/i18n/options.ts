@@ -4,7 +4,7 @@ import type { ImportProblemCode } from '../import-export';
 import type { Messages } from './index';
 
 export type OptionsKey =
-  | 'title' | 'intro' | 'saved' | 'saveFailed'
+  | 'title' | 'intro' | 'exploreLink' | 'saved' | 'saveFailed'
   | 'generalHeading' | 'enabled' | 'enabledHint' | 'marks' | 'marksHint' | 'language' | 'languageAuto'
   | 'sitesHeading' | 'siteMode' | 'modeEverywhereExcept' | 'modeOnlyOn' | 'addSite' | 'addSiteLabel' | 'siteInvalid'
   | 'siteAlready' | 'removeSite' | 'noSitesExcept' | 'noSitesOnly' | 'sitesListExcept' | 'sitesListOnly'
@@ -19,6 +19,7 @@ export const optionsMessages: Messages<OptionsKey> = {
   en: {
     title: 'Dual Use — options',
     intro: 'Choose what you see. Everything stays on this device.',
+    exploreLink: 'Explore the record: timelines per company and per customer, export',
     saved: 'Saved.',
     saveFailed: 'Could not save: {error}',
     generalHeading: 'Annotations',
@@ -94,6 +95,7 @@ export const optionsMessages: Messages<OptionsKey> = {
   fr: {
     title: 'Dual Use — options',
     intro: 'Choisissez ce que vous voyez. Tout reste sur cet appareil.',
+    exploreLink: 'Explorer le registre : chronologies par entreprise et par client, export',
     saved: 'Enregistré.',
     saveFailed: 'Enregistrement impossible : {error}',
     generalHeading: 'Annotations',

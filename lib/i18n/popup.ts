@@ -8,7 +8,8 @@ type PopupKey =
   | 'date' | 'amount' | 'status' | 'response' | 'sources' | 'original' | 'hiddenByFilters'
   | 'allHiddenByFilters' | 'findingsOne' | 'findingsMany' | 'loading' | 'noCustomer' | 'showAll' | 'showFewer' | 'searchResults'
   | 'citedByOne' | 'citedByMany' | 'appearsToReport' | 'termsFound' | 'copyCitation' | 'copyMarkdown' | 'citationCopied'
-  | 'copyFailed' | 'reportProblem' | 'suggestSource' | 'newTab' | 'allReportedAbove' | 'findingActions';
+  | 'copyFailed' | 'reportProblem' | 'suggestSource' | 'newTab' | 'allReportedAbove' | 'findingActions'
+  | 'exploreRecord' | 'seeTimeline';
 
 export const popupMessages: Messages<PopupKey> = {
   en: {
@@ -59,6 +60,8 @@ export const popupMessages: Messages<PopupKey> = {
     newTab: '(opens a new tab)',
     allReportedAbove: 'Its findings for this page are listed above.',
     findingActions: 'Actions for this finding',
+    exploreRecord: 'Explore the record',
+    seeTimeline: 'See the timeline',
   },
   fr: {
     appName: 'Dual Use',
@@ -108,5 +111,7 @@ export const popupMessages: Messages<PopupKey> = {
     newTab: '(ouvre un nouvel onglet)',
     allReportedAbove: 'Ses faits pour cette page sont listés plus haut.',
     findingActions: 'Actions pour ce fait',
+    exploreRecord: 'Explorer le registre',
+    seeTimeline: 'Voir la chronologie',
   },
 };

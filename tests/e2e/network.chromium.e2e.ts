@@ -1,5 +1,5 @@
 // Privacy (issue 8): the extension makes no request of its own. While it browses fixture pages and
-// its popup and options pages are open, two independent witnesses must stay silent:
+// its popup, options and explore pages are open, two independent witnesses must stay silent:
 //  1. Playwright's request events (pages, extension pages and the service worker): every URL must be
 //     the local fixture server or the extension's own chrome-extension:// files;
 //  2. a recording proxy set as Chromium's --proxy-server: nothing at all may leave loopback.
@@ -51,7 +51,7 @@ function hostOf(line: string): string {
   return target.includes('://') ? new URL(target).hostname : target.replace(/:\d+$/, '');
 }
 
-test('browsing a page and opening the popup and options sends nothing beyond the fixture server', async () => {
+test('browsing a page and opening the popup, options and explore pages sends nothing beyond the fixture server', async () => {
   const article = await chromiumSession.context.newPage();
   await article.goto(fixtures.url('/index.html'));
   await pause(1500); // let the content script scan and report
@@ -63,6 +63,12 @@ test('browsing a page and opening the popup and options sends nothing beyond the
   await options.goto(chromiumSession.extensionUrl('options.html'));
   await options.waitForLoadState('load');
   await pause(1000);
+  const explore = await chromiumSession.context.newPage();
+  await explore.goto(chromiumSession.extensionUrl('explore.html#vendor=microsoft'));
+  await explore.waitForSelector('main[aria-busy="false"]');
+  await explore.click('#export-csv');
+  await explore.goto(chromiumSession.extensionUrl('explore.html#finding=microsoft-azure-idf-units-2023-2025'));
+  await pause(500);
   await article.reload();
   await pause(1000);
 
@@ -76,6 +82,7 @@ test('browsing a page and opening the popup and options sends nothing beyond the
   // The witnesses are live: they saw the fixture page and the extension's own pages.
   assert.ok(requests.includes(fixtures.url('/index.html')), 'the fixture page request was recorded');
   assert.ok(requests.some((url) => url.startsWith(`${ownOrigin}popup.html`)), 'the popup request was recorded');
+  assert.ok(requests.some((url) => url.startsWith(`${ownOrigin}explore.html`)), 'the explore page request was recorded');
 });
 
 test('both witnesses do see a request a page sends off the machine', async () => {

@@ -39,7 +39,7 @@ function requestsNotFromFirefoxItself(seen: string[]): string[] {
   });
 }
 
-test('browsing a page and opening the popup and options sends nothing off the machine', async () => {
+test('browsing a page and opening the popup, options and explore pages sends nothing off the machine', async () => {
   const article = await firefoxSession.browser.newPage();
   await article.goto(fixtures.url('/index.html'));
   await pause(1500);
@@ -49,12 +49,16 @@ test('browsing a page and opening the popup and options sends nothing off the ma
   const options = await firefoxSession.browser.newPage();
   await gotoFirefoxExtensionPage(options, firefoxSession.extensionUrl('options.html'));
   await pause(1000);
+  const explore = await firefoxSession.browser.newPage();
+  await gotoFirefoxExtensionPage(explore, firefoxSession.extensionUrl('explore.html#vendor=microsoft'));
+  await pause(500);
   await article.reload();
   await pause(1000);
   assert.deepEqual(requestsNotFromFirefoxItself(proxy.seen), [], 'requests that tried to leave the machine');
   assert.ok(fixtures.requested.includes('/index.html'), 'the fixture page was served directly');
   await popup.close();
   await options.close();
+  await explore.close();
 });
 
 test('the proxy does see a request a page sends off the machine', async () => {
