@@ -1,5 +1,6 @@
 // What the background knows once per wake (or per settings change): settings, the active dataset,
-// its compiled matcher and indexes, and each company's findings passing the filters, ranked.
+// its indexes, the matcher (compiled on first use: a page's text or a tab's URL, never at start) and
+// each company's findings passing the filters, ranked.
 import type { Dataset, Entity, Finding } from '../../lib/dataset/types';
 import { getSettings } from '../../lib/db';
 import { indexEntities, passesFilters, type EntityIndex } from '../../lib/filters';
@@ -15,19 +16,22 @@ import { loadActiveDataset } from './active-dataset';
 export interface Catalog {
   settings: Settings;
   dataset: Dataset;
-  matcher: Matcher;
+  /** Compiled on first read. */
+  readonly matcher: Matcher;
   entities: EntityIndex;
   vendors: VendorIndex;
   /** Top-level vendor → its findings passing the filters (dataset order). */
   visibleFindings(vendor: string): Finding[];
 }
 
-export async function loadCatalog(): Promise<Catalog> {
-  const [settings, dataset] = await Promise.all([
-    getSettings().catch(() => structuredClone(defaultSettings)),
-    loadActiveDataset(),
-  ]);
-  return buildCatalog(settings, dataset);
+/** The reader's settings, or the defaults when the database fails. */
+export function loadSettings(): Promise<Settings> {
+  return getSettings().catch(() => structuredClone(defaultSettings));
+}
+
+export async function loadCatalog(settings: Promise<Settings> = loadSettings()): Promise<Catalog> {
+  const [loaded, dataset] = await Promise.all([settings, loadActiveDataset()]);
+  return buildCatalog(loaded, dataset);
 }
 
 /** Indexes a dataset under the given settings (pure: no storage, no browser API). */
@@ -35,10 +39,14 @@ export function buildCatalog(settings: Settings, dataset: Dataset): Catalog {
   const entities = indexEntities(dataset.entities);
   const vendors = indexVendors(dataset);
   const visible = new Map<string, Finding[]>();
+  let matcher: Matcher | null = null;
   return {
     settings,
     dataset,
-    matcher: compileMatcher(dataset.entities),
+    get matcher() {
+      matcher ??= compileMatcher(dataset.entities);
+      return matcher;
+    },
     entities,
     vendors,
     visibleFindings(vendor) {

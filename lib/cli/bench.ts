@@ -17,6 +17,8 @@ export interface BenchContext {
   sizes: number[];
   /** Timed runs per measurement (after one warm-up); the median is reported. */
   runs: number;
+  /** `--quick`: fewer and smaller measurements (sections choose what that means for them). */
+  quick: boolean;
   log: (line: string) => void;
 }
 
@@ -237,6 +239,7 @@ export async function run(args: string[]): Promise<number> {
     entities,
     sizes: quick ? [0.25] : [1, 16],
     runs: quick ? 3 : 5,
+    quick,
     log: (line) => process.stderr.write(`${line}\n`),
   };
   process.stdout.write(`Node ${process.version}, ${quick ? 'quick run' : 'full run'}\n\n`);
