@@ -11,7 +11,8 @@
 // FUZZ_RUNS widens a run and FUZZ_SEED replays one (tests/unit/fast-check-seed.ts); FUZZ_STATS=1 prints each run's longest slice.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getBundledDataset } from '../dataset/bundled';
+import { readDatasetBundle } from '../dataset/bundle-file';
+import { parseBundledDataset } from '../dataset/bundled';
 import { Annotator } from './annotator';
 import { HighlightRegistry, type HighlightApi, type HighlightLike } from './highlight-registry';
 import { MarkBudget } from './mark-budget';
@@ -20,7 +21,7 @@ import { MutationQueue } from './mutation-queue';
 import { isInsideSkipped, MAX_SEGMENT_CHARS, OWN_TAG_PREFIX } from './text-walker';
 import { Tooltip } from './tooltip';
 
-const bundledDataset = getBundledDataset();
+const bundledDataset = parseBundledDataset(readDatasetBundle());
 const NAMES = [...new Set(bundledDataset.entities.flatMap((e) => [...e.aliases, ...e.products]))];
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 

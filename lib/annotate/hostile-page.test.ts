@@ -8,12 +8,14 @@
 // Nothing may throw (vitest fails on uncaught errors and unhandled rejections) and, where the
 // page still lets us, it is left exactly as it was.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getBundledDataset } from '../dataset/bundled';
+import { readDatasetBundle } from '../dataset/bundle-file';
+import { parseBundledDataset } from '../dataset/bundled';
 import type { Request } from '../messaging';
 import { PageSession, type SessionHost } from './page-session';
 import { createLocalReader } from './test-reader';
 import { Tooltip, TOOLTIP_TAG } from './tooltip';
 
+const BUNDLED = parseBundledDataset(readDatasetBundle());
 const mention = { vendor: 'microsoft', entity: 'microsoft', alias: 'Microsoft', start: 0, end: 9 };
 const rect = () => new DOMRect(10, 10, 40, 16);
 
@@ -55,7 +57,7 @@ function startSession(options: { send?: (r: Request) => Promise<unknown>; pageUr
     }
   };
   let onLocation: (() => void) | null = null;
-  const reader = createLocalReader(getBundledDataset().entities);
+  const reader = createLocalReader(BUNDLED.entities);
   const answer = (request: Request): Promise<unknown> => {
     if (request.type === 'page-text') return reader.read(request);
     return Promise.resolve(request.type === 'vendor-findings' ? { vendor: null, findings: [], totalFindings: 0, names: {} } : undefined);

@@ -206,7 +206,13 @@ const compileSection: BenchSection = {
 };
 
 /** The report, in order. Other helpers append sections here (e.g. page annotation). */
-export const benchSections: BenchSection[] = [compileSection, throughputSection, scriptsSection, automatonSection, { name: 'page', run: async (context) => (await import('../../tests/bench/page-bench')).pageSection.run(context) }];
+export const benchSections: BenchSection[] = [
+  compileSection, throughputSection, scriptsSection, automatonSection,
+  // Cost on the page (DESIGN.md): browsers, so loaded only when asked for.
+  { name: 'page', run: async (context) => (await import('../../tests/bench/page-bench')).pageSection.run(context) },
+  { name: 'page-firefox', run: async (context) => (await import('../../tests/bench/firefox-bench')).firefoxSection.run(context) },
+  { name: 'catalog-scale', run: async (context) => (await import('../../tests/bench/catalog-bench')).catalogSection.run(context) },
+];
 
 function formatTable(table: BenchTable): string {
   const widths = table.columns.map((column, i) => Math.max(column.length, ...table.rows.map((row) => (row[i] ?? '').length)));

@@ -1,28 +1,42 @@
-// The dataset shipped inside the extension: assets/dataset/*.json imported at build time (Vite glob)
-// as text, parsed and validated on first use only, so starting the service worker parses nothing.
+// The dataset shipped inside the extension: `dataset.json` at the root of the build (written from
+// assets/dataset by the build, lib/dataset/bundle-file.ts), fetched and validated on first use only,
+// so starting the service worker or opening a page parses none of it, however large the data grows.
 // `npm run build` runs data:check first, so the fallback below is a last guard.
 import { validateDataset } from './validate';
 import type { Dataset } from './types';
 
-const catalog = import.meta.glob<string>('../../assets/dataset/entities.json', { eager: true, query: '?raw', import: 'default' });
-const findingFiles = import.meta.glob<string>('../../assets/dataset/findings/*.json', { eager: true, query: '?raw', import: 'default' });
+/** Where the build puts the dataset, from the extension's root. */
+export const BUNDLED_DATASET_FILE = 'dataset.json';
 
-let bundled: Dataset | null = null;
+const EMPTY: Dataset = { version: '0.0.0', entities: [], findings: [] };
 
-/** The bundled dataset, validated once (the first call pays ~20–50 ms today; later calls nothing). */
-export function getBundledDataset(): Dataset {
-  bundled ??= parseBundledDataset();
+let bundled: Promise<Dataset> | null = null;
+
+/** The bundled dataset, read and validated once per worker or page (~20–50 ms today, then nothing). */
+export function getBundledDataset(): Promise<Dataset> {
+  bundled ??= readBundledFile().then(parseBundledDataset, (error: unknown) => {
+    console.error('Dual Use: the bundled dataset could not be read', error);
+    return EMPTY;
+  });
   return bundled;
 }
 
-function parseBundledDataset(): Dataset {
-  const root = JSON.parse(Object.values(catalog)[0] ?? '{}') as { version?: unknown; entities?: unknown };
-  const findings = Object.keys(findingFiles)
-    .sort()
-    .flatMap((path) => JSON.parse(findingFiles[path] ?? '[]') as unknown[]);
-  const result = validateDataset({ version: root.version, entities: root.entities, findings });
+async function readBundledFile(): Promise<string> {
+  // Extension pages and the worker live at the extension's root: a relative URL is our own file.
+  const response = await fetch(new URL(`/${BUNDLED_DATASET_FILE}`, globalThis.location.href));
+  return response.text();
+}
+
+/** Validates the shipped text; an invalid bundle gives no data rather than unchecked claims. */
+export function parseBundledDataset(text: string): Dataset {
+  let raw: { version?: unknown; entities?: unknown; findings?: unknown } = {};
+  try {
+    raw = JSON.parse(text) as typeof raw;
+  } catch {
+    // Reported below as invalid.
+  }
+  const result = validateDataset({ version: raw.version, entities: raw.entities, findings: raw.findings });
   if (result.ok) return result.dataset;
-  // An invalid bundle must not break the extension: show nothing rather than unchecked claims.
-  console.error('Dual Use: the bundled dataset is invalid', result.problems.slice(0, 5));
-  return { version: '0.0.0', entities: [], findings: [] };
+  console.error('Dual Use: the bundled dataset is invalid', result.ok ? [] : result.problems.slice(0, 5));
+  return EMPTY;
 }

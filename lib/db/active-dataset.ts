@@ -15,5 +15,5 @@ export async function getActiveDataset(): Promise<ActiveDataset> {
   const imported = await getImportedDataset();
   return imported
     ? { dataset: imported.dataset, importedAt: imported.importedAt, origin: 'imported' }
-    : { dataset: getBundledDataset(), importedAt: null, origin: 'bundled' };
+    : { dataset: await getBundledDataset(), importedAt: null, origin: 'bundled' };
 }
