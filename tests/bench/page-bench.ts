@@ -176,6 +176,14 @@ export function median(values: ReadonlyArray<number | null | undefined>): number
   return defined.length % 2 ? (defined[middle] as number) : ((defined[middle - 1] as number) + (defined[middle] as number)) / 2;
 }
 
+/** Interquartile range: how much loads of one browser vary between themselves (the noise a delay must stand out of). */
+export function spread(values: ReadonlyArray<number | null | undefined>): number | null {
+  const defined = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (defined.length < 4) return null;
+  const at = (q: number) => defined[Math.round(q * (defined.length - 1))] as number;
+  return at(0.75) - at(0.25);
+}
+
 export const ms = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(1));
 export const ratio = (without: number | null, withUs: number | null) => (without && withUs ? `${(withUs / without).toFixed(2)}×` : '—');
 
@@ -316,7 +324,7 @@ export async function serveBenchPages(pages: readonly BenchPage[]) {
 }
 
 const PAGE_COLUMNS = [
-  'page', 'DCL without → with ms', 'DCL ratio', 'load without → with ms', 'load ratio', 'within target',
+  'page', 'DCL without → with ms', 'DCL ratio', 'load without → with ms', 'load ratio', 'load IQR without / with ms', 'within target',
   'long tasks without / with', 'first mark after load ms', 'ours before load ms', 'ours after load ms', 'our longest task share ms', 'long tasks with us',
 ];
 
@@ -351,7 +359,8 @@ export const pageSection: BenchSection = {
         rows.push([
           `${page.name} (${(page.html.length / 1e3).toFixed(0)} kB)`,
           `${ms(dcl[0])} → ${ms(dcl[1])}`, ratio(dcl[0], dcl[1]),
-          `${ms(load[0])} → ${ms(load[1])}`, ratio(load[0], load[1]), within ? 'yes' : 'NO',
+          `${ms(load[0])} → ${ms(load[1])}`, ratio(load[0], load[1]),
+          `${ms(spread(result.without.map((f) => f.loadMs)))} / ${ms(spread(result.withUs.map((f) => f.loadMs)))}`, within ? 'yes' : 'NO',
           `${ms(pick(result.without, (f) => f.longTasks))} / ${ms(pick(result.withUs, (f) => f.longTasks))}`,
           `${ms(firstMark)}${marked < result.withUs.length ? ` (${marked}/${result.withUs.length} marked)` : ''}`,
           ms(trace((c) => c.beforeLoadMs)), ms(trace((c) => c.afterLoadMs)), ms(trace((c) => c.longestTaskShareMs)),
