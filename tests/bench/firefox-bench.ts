@@ -31,9 +31,10 @@ async function loadOnce(page: Page, url: string, withUs: boolean): Promise<LoadF
   }
   await new Promise((done) => setTimeout(done, 200));
   return page.evaluate(() => {
-    const bench = (window as unknown as { __bench: { tasks: number[]; firstMarkAt: number | null; idle: string | null } }).__bench;
+    const bench = (window as unknown as { __bench: { tasks: number[]; firstMarkAt: number | null; idle: string | null; startedAt: number | null } }).__bench;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
+      startedMs: bench.startedAt,
       domContentLoadedMs: nav.domContentLoadedEventEnd, loadMs: nav.loadEventEnd, firstMarkMs: bench.firstMarkAt,
       longTasks: bench.tasks.length, longestTaskMs: Math.max(0, ...bench.tasks), idle: bench.idle,
     };

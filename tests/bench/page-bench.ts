@@ -132,6 +132,8 @@ export interface LoadFigures {
   longTasks: number;
   longestTaskMs: number;
   idle: string | null;
+  /** performance.now() when our content script started (bench builds that announce it), or null. */
+  startedMs: number | null;
 }
 
 /**
@@ -139,13 +141,14 @@ export interface LoadFigures {
  * highlight holds a range. A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
  */
 export const PAGE_PROBE = `(() => {
-  const state = { tasks: [], firstMarkAt: null, idle: null };
+  const state = { tasks: [], firstMarkAt: null, idle: null, startedAt: null };
   window.__bench = state;
   try {
     new PerformanceObserver((list) => { for (const entry of list.getEntries()) state.tasks.push(entry.duration); })
       .observe({ type: 'longtask', buffered: true });
   } catch {}
   document.addEventListener('dual-use:idle', (event) => { state.idle = String(event.detail); }, true);
+  document.addEventListener('dual-use:started', () => { state.startedAt = performance.now(); }, true);
   const started = performance.now();
   const poll = () => {
     const highlight = CSS.highlights && CSS.highlights.get('dual-use');
@@ -156,9 +159,10 @@ export const PAGE_PROBE = `(() => {
 })();`;
 
 function readPageProbe(): LoadFigures {
-  const bench = (window as unknown as { __bench: { tasks: number[]; firstMarkAt: number | null; idle: string | null } }).__bench;
+  const bench = (window as unknown as { __bench: { tasks: number[]; firstMarkAt: number | null; idle: string | null; startedAt: number | null } }).__bench;
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
   return {
+    startedMs: bench.startedAt,
     domContentLoadedMs: nav.domContentLoadedEventEnd,
     loadMs: nav.loadEventEnd,
     firstMarkMs: bench.firstMarkAt,
