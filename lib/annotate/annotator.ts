@@ -5,19 +5,24 @@
 // decided document-wide by the background: a mention waiting for it is kept here with its live range
 // until a later answer releases it.
 //
-// Where matching runs — measured (`npm run bench -- --only=page,catalog-scale`, warm headless
-// Chromium, load avg 3–8 on 2 shared cores, medians of 7 alternating loads):
-//   - matching in the page (before this change): a 168 kB content script carrying the matcher, tldts
-//     and the catalog, compiled on every page: ~10 ms of ours before load, 63 ms after on a 500 kB
-//     article (86 ms on 2 MB), load event delayed 2–7×. A catalog precompiled at build time into typed
-//     arrays would remove the compile (~20–30 ms today, ~10× that at 100× the aliases) but still ship
-//     the automaton to every page: ~60 kB per 1× catalog (the compiled tables, before rules and
-//     entity records), growing with the data, plus the matcher code (~30 kB) and matching on the
-//     page's main thread.
-//   - matching in the background (this design): the content script is ~15 kB minified, whatever the
-//     catalog; batches of ≤ 32 000 characters cost the page only their structured clone (~0.1 ms); the
-//     matcher runs in the service worker, off the page's thread; a 2 MB page is ~60 round trips of
-//     ~2–5 ms each, pipelined with our walking. Figures after: see README.md and the bench.
+// Where matching runs — measured (warm headless Chromium on 2 shared cores, load average 7–19 from
+// other work, so wall times are noisy; `npm run bench -- --only=page,catalog-scale` and traces):
+//   - in the page (until this design): a 168 kB content script with the matcher, tldts and a copy of
+//     the catalog from `page-hello`, compiled on every page (4–16 ms in Node today; 140 ms at 10× the
+//     names, 400–900 ms at 100×): 7–15 ms of ours before load, 15–110 ms after, tasks of ours up to
+//     12–18 ms, load events 1.5–7× later than without the extension.
+//   - a catalog precompiled at build time and sent to the page: no compile, but the automaton is a
+//     dense DFA (states × classes × 4 bytes + a 128 kB class map): ~430 kB today, 3.3 MB at 10×,
+//     28.7 MB at 100×, plus the entities its rules read (34 kB / 376 kB / 3.9 MB of JSON; a structured
+//     clone of them 0.4 / 47 / 73 ms). Extension messaging transfers no ArrayBuffer (Chrome sends
+//     messages as JSON), so every page would copy that, growing with the data, then match on its own
+//     main thread.
+//   - in the background (this design): a 32 kB content script whatever the data; a batch of ≤ 32 000
+//     characters costs the page its copy into the message; the matcher runs in the service worker
+//     (~2–5 ms per batch); ~1–2 ms of ours before load (evaluating the script), 3–30 ms after on a
+//     500 kB article (110 ms on 2 MB, in ≤ 4 ms slices); first marks 60–360 ms after load. A 2 MB page
+//     is ~60 batches, one in flight at a time. The cost on the page stays flat at 10× and 100× the
+//     catalog (tests/bench/catalog-bench.ts); the worker pays the growth, once per wake.
 import type { FoundMention, PageText, TextReading } from '../messaging';
 import type { Mention } from '../matcher/types';
 import type { HighlightRegistry } from './highlight-registry';

@@ -8,7 +8,7 @@
 // loads (tracing slows a page, so it is never on during the timed loads), our main-thread time
 // before and after load and the most of it in any one task.
 // The bench builds its own copy (`wxt build --mode bench` → .output/chrome-mv3-bench): only that copy
-// dispatches "dual-use:idle" when its work is done; the shipped build never does. BENCH_CHROME_BUILD /
+// dispatches "dual-use:started" and "dual-use:idle" (its work is done); the shipped build never does. BENCH_CHROME_BUILD /
 // BENCH_FIREFOX_BUILD point at other builds instead (to measure another branch the same way).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
