@@ -1,14 +1,28 @@
 import { defineConfig } from 'wxt';
+import { readDatasetBundle } from './lib/dataset/bundle-file';
+import { BUNDLED_DATASET_FILE } from './lib/dataset/bundled';
 
-// One configuration for both browsers; the manifest asks only for what the job needs
-// (each permission is explained in README.md).
+// No `@wxt-dev/webextension-polyfill` module: it would alias `wxt/browser` to the polyfill and ship
+// it (10 kB) in the content script, which uses the native API (entrypoints/annotate.content). The
+// background and the extension pages import webextension-polyfill themselves.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   // The sources zip addons.mozilla.org asks for holds what builds the extension, not the store pictures.
   zip: { excludeSources: ['docs/**'] },
+  // Minified builds (shipped and bench alike): the content script is paid on every page the reader opens.
+  // `wxt zip -b firefox` still ships the readable sources AMO reviews.
+  vite: (env) => ({ build: { minify: env.command === 'build' } }),
+  hooks: {
+    // The dataset ships as one file, read by the worker and the pages when they first need it
+    // (lib/dataset/bundled.ts). Benchmarks only: `--mode bench` with DUAL_USE_BENCH_DATASET=<dir>
+    // ships that directory instead (tests/bench/catalog-bench.ts: a synthetic catalog 10× and 100× today's).
+    'build:publicAssets': (wxt, files) => {
+      const benchDataset = wxt.config.mode === 'bench' ? process.env.DUAL_USE_BENCH_DATASET : undefined;
+      files.push({ relativeDest: BUNDLED_DATASET_FILE, contents: readDatasetBundle(benchDataset || undefined) });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, isRequest, MESSAGE_LIMITS, type Request, type SenderLike } from './messaging';
 
-const mention = { vendor: 'microsoft', count: 2, aliases: { Azure: 1, Microsoft: 1 } };
-const pageMentions = (mentions: unknown, extra: object = {}) => ({ type: 'page-mentions', url: 'https://example.org/', mentions, ...extra });
+const text = { id: 1, text: 'Microsoft Azure' };
+const pageText = (texts: unknown, extra: object = {}) => ({ type: 'page-text', url: 'https://example.org/', document: 'd1', batch: 0, texts, ...extra });
 const polluted = JSON.parse('{"type": "tab-state", "tabId": 1, "__proto__": {"isAdmin": true}}') as unknown;
-const pollutedMention = JSON.parse('{"vendor": "x", "count": 1, "aliases": {"__proto__": {"polluted": 1}}}') as unknown;
+const pollutedText = JSON.parse('{"id": 1, "text": "x", "__proto__": {"polluted": 1}}') as unknown;
 const deep = (depth: number): unknown => (depth === 0 ? {} : { a: deep(depth - 1) });
 const throwingGetter = Object.defineProperty({ type: 'tab-state' }, 'tabId', { enumerable: true, get: () => { throw new Error('boom'); } });
 const revoked = Proxy.revocable({}, {});
@@ -16,11 +16,11 @@ class Impostor { type = 'settings-changed'; }
 
 const accepted: [string, unknown][] = [
   ['page-hello', { type: 'page-hello', url: 'https://example.org/a?b#c' }],
-  ['page-mentions', pageMentions([mention])],
-  ['page-mentions, none yet', pageMentions([])],
-  ['page-mentions at the limits', pageMentions(Array.from({ length: MESSAGE_LIMITS.mentions }, () => ({ ...mention, aliases: Object.fromEntries(Array.from({ length: MESSAGE_LIMITS.aliases }, (_, i) => [`a${i}`, 1])) })))],
-  ['page-text', { type: 'page-text', url: 'https://example.org/', chunks: ['Unit 8200', 'Ofek'] }],
-  ['page-text at the limits', { type: 'page-text', url: 'https://example.org/', chunks: Array.from({ length: MESSAGE_LIMITS.chunks }, () => 'x'.repeat(MESSAGE_LIMITS.chunk)) }],
+  ['page-text', pageText([text])],
+  ['page-text, a window of a long node', pageText([{ id: 2, text: 'x'.repeat(300), from: 10, to: 290 }], { batch: 7 })],
+  ['page-text, empty', pageText([])],
+  ['page-text at the limits', pageText(Array.from({ length: 4 }, (_, id) => ({ id, text: 'x'.repeat(MESSAGE_LIMITS.batchChars / 4) })), { document: 'd'.repeat(MESSAGE_LIMITS.document) })],
+  ['page-text, most texts', pageText(Array.from({ length: MESSAGE_LIMITS.texts }, (_, id) => ({ id, text: 'x' })))],
   ['vendor-findings', { type: 'vendor-findings', vendor: 'google' }],
   ['open-popup', { type: 'open-popup', vendor: 'google' }],
   ['tab-state', { type: 'tab-state', tabId: 0 }],
@@ -69,29 +69,26 @@ const refused: [string, unknown][] = [
   ['tab-state beyond safe integers', { type: 'tab-state', tabId: 2 ** 53 }],
   ['tab-state numeric string', { type: 'tab-state', tabId: '1' }],
   ['tab-state bigint', { type: 'tab-state', tabId: 1n }],
-  ['page-text too many chunks', { type: 'page-text', url: 'https://example.org/', chunks: Array.from({ length: MESSAGE_LIMITS.chunks + 1 }, () => 'x') }],
-  ['page-text chunk too long', { type: 'page-text', url: 'https://example.org/', chunks: ['x'.repeat(MESSAGE_LIMITS.chunk + 1)] }],
-  ['page-text chunk not a string', { type: 'page-text', url: 'https://example.org/', chunks: [42] }],
-  ['page-text chunks not a list', { type: 'page-text', url: 'https://example.org/', chunks: 'Unit 8200' }],
-  ['page-mentions not a list', pageMentions({ 0: mention, length: 1 })],
-  ['page-mentions too many', pageMentions(Array.from({ length: MESSAGE_LIMITS.mentions + 1 }, () => mention))],
-  ['page-mentions null entry', pageMentions([null])],
-  ['page-mentions array entry', pageMentions([['microsoft', 1, {}]])],
-  ['page-mentions count NaN', pageMentions([{ ...mention, count: Number.NaN }])],
-  ['page-mentions count Infinity', pageMentions([{ ...mention, count: Number.POSITIVE_INFINITY }])],
-  ['page-mentions count negative', pageMentions([{ ...mention, count: -3 }])],
-  ['page-mentions count a string', pageMentions([{ ...mention, count: '2' }])],
-  ['page-mentions extra field in a mention', pageMentions([{ ...mention, payload: 'x'.repeat(1 << 16) }])],
-  ['page-mentions aliases null', pageMentions([{ ...mention, aliases: null }])],
-  ['page-mentions aliases an array', pageMentions([{ ...mention, aliases: [1, 2] }])],
-  ['page-mentions aliases __proto__', pageMentions([pollutedMention])],
-  ['page-mentions alias count NaN', pageMentions([{ ...mention, aliases: { Azure: Number.NaN } }])],
-  ['page-mentions alias count nested object', pageMentions([{ ...mention, aliases: { Azure: deep(200) } }])],
-  ['page-mentions alias huge name', pageMentions([{ ...mention, aliases: { ['A'.repeat(MESSAGE_LIMITS.alias + 1)]: 1 } }])],
-  ['page-mentions too many aliases', pageMentions([{ ...mention, aliases: Object.fromEntries(Array.from({ length: MESSAGE_LIMITS.aliases + 1 }, (_, i) => [`a${i}`, 1])) }])],
-  ['page-mentions vendor huge', pageMentions([{ ...mention, vendor: 'v'.repeat(101) }])],
-  ['page-mentions deeply nested', pageMentions(deep(5000))],
-  ['page-mentions extra top-level field', pageMentions([mention], { tabId: 3 })],
+  ['page-text not a list', pageText({ 0: text, length: 1 })],
+  ['page-text too many texts', pageText(Array.from({ length: MESSAGE_LIMITS.texts + 1 }, (_, id) => ({ id, text: 'x' })))],
+  ['page-text a text too long', pageText([{ id: 1, text: 'x'.repeat(MESSAGE_LIMITS.textChars + 1) }])],
+  ['page-text too many characters', pageText(Array.from({ length: 5 }, (_, id) => ({ id, text: 'x'.repeat(MESSAGE_LIMITS.textChars) })))],
+  ['page-text null entry', pageText([null])],
+  ['page-text array entry', pageText([[1, 'Microsoft']])],
+  ['page-text id negative', pageText([{ ...text, id: -1 }])],
+  ['page-text id a string', pageText([{ ...text, id: '1' }])],
+  ['page-text text not a string', pageText([{ ...text, text: 42 }])],
+  ['page-text from without to', pageText([{ ...text, from: 0 }])],
+  ['page-text from after to', pageText([{ ...text, from: 5, to: 2 }])],
+  ['page-text from NaN', pageText([{ ...text, from: Number.NaN, to: 3 }])],
+  ['page-text extra field in a text', pageText([{ ...text, payload: 'x' }])],
+  ['page-text __proto__ in a text', pageText([pollutedText])],
+  ['page-text deeply nested', pageText(deep(5000))],
+  ['page-text document empty', pageText([text], { document: '' })],
+  ['page-text document too long', pageText([text], { document: 'd'.repeat(MESSAGE_LIMITS.document + 1) })],
+  ['page-text batch fraction', pageText([text], { batch: 0.5 })],
+  ['page-text batch missing', { type: 'page-text', url: 'https://example.org/', document: 'd1', texts: [] }],
+  ['page-text extra top-level field', pageText([text], { tabId: 3 })],
 ];
 
 describe('isRequest', () => {
@@ -104,7 +101,7 @@ describe('isRequest', () => {
   });
   it('leaves Object.prototype alone after reading polluting messages', () => {
     isRequest(polluted);
-    isRequest(pageMentions([pollutedMention]));
+    isRequest(pageText([pollutedText]));
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -115,7 +112,7 @@ describe('classifySender', () => {
   const tab = { id: 7 };
   const page = 'https://example.org/';
   const content: Request = { type: 'page-hello', url: page };
-  const mentions: Request = { type: 'page-mentions', url: page, mentions: [] };
+  const mentions: Request = { type: 'page-text', url: page, document: 'd1', batch: 0, texts: [] };
   const settings: Request = { type: 'settings-changed' };
   const tabState: Request = { type: 'tab-state', tabId: 7 };
   const cases: [string, Request, SenderLike, ReturnType<typeof classifySender>][] = [

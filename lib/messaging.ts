@@ -1,10 +1,10 @@
 // One typed protocol between the content script, the background and the extension pages.
 // The background validates every incoming message with isRequest() (shape) and classifySender() (who) before acting.
 import browser from 'webextension-polyfill';
-import type { Topic, Entity, Finding, Localized } from './dataset/types';
-import type { DomainMatch } from './matcher/types';
+import type { Entity, Finding, Localized } from './dataset/types';
+import type { DomainMatch, Mention } from './matcher/types';
 
-/** Per-vendor mention summary a content script reports for its page. */
+/** Per-vendor mention summary of a page (counted by the background as it reads the page's text). */
 export interface VendorMentions {
   vendor: string;
   /** Total mentions of this vendor on the page. */
@@ -32,13 +32,46 @@ export interface TabReport {
   terms: Localized[];
 }
 
+/** One text of the page (a segment of the walk), as the content script sends it. */
+export interface PageText {
+  /** Unique within its document: the answers refer to it. */
+  id: number;
+  text: string;
+  /** A window of a long text node owns only the matches starting in [from, to) of `text`. */
+  from?: number;
+  to?: number;
+}
+
+/** A mention in one text of a batch; `key` names it in later answers. */
+export interface FoundMention extends Mention {
+  key: number;
+  /** The PageText id it was found in; offsets refer to that text. */
+  text: number;
+}
+
+/** What the background found in a batch of texts, the document so far considered. */
+export interface TextReading {
+  /** Mentions of this batch that count now: mark them (within the per-company cap). */
+  marks: FoundMention[];
+  /** Mentions of this batch waiting for corroboration elsewhere in the document: keep them for later. */
+  pending: FoundMention[];
+  /** Keys of earlier pending mentions that a text of this batch corroborated: mark them now. */
+  released: number[];
+}
+
+export interface PageTextResponse extends TextReading {
+  /** Display names of the companies in `marks` and `pending` (for the tooltip). */
+  names: Record<string, string>;
+}
+
 export type Request =
-  /** Content script start-up: is this page annotated, and with what catalog. */
+  /** Content script start-up (after the page's load event): is this page annotated. */
   | { type: 'page-hello'; url: string }
-  /** Content script: the vendors mentioned on its page so far (replaces the previous report). */
-  | { type: 'page-mentions'; url: string; mentions: VendorMentions[] }
-  /** Content script: more of its page's visible text, for the story terms (lib/reports/story-feed.ts). */
-  | { type: 'page-text'; url: string; chunks: string[] }
+  /**
+   * Content script: the next batch of its page's visible text. `document` names one walk of one
+   * document (a new one after a repaint or a single-page navigation), `batch` counts from 0 within it.
+   */
+  | { type: 'page-text'; url: string; document: string; batch: number; texts: PageText[] }
   /** Tooltip: the findings for one vendor, filtered and ranked. */
   | { type: 'vendor-findings'; vendor: string }
   /** Popup: everything known about a tab. */
@@ -50,10 +83,6 @@ export type Request =
 
 export interface PageHelloResponse {
   enabled: boolean;
-  /** Entities the matcher needs (aliases, products, rules); omitted when disabled. */
-  entities?: Entity[];
-  /** The topics those rules refer to; omitted when disabled. */
-  topics?: Topic[];
   marksPerCompany: number;
   lang: 'en' | 'fr';
 }
@@ -64,6 +93,8 @@ export interface VendorFindingsResponse {
   totalFindings: number;
   /** Of this vendor's findings, those the page reports, most relevant first. */
   reports: TabReport[];
+  /** Display names of the findings' customers (the content script holds no catalog). */
+  names: Record<string, string>;
 }
 
 export interface TabStateResponse {
@@ -77,6 +108,8 @@ export interface TabStateResponse {
 
 export type ResponseFor<R extends Request> = R extends { type: 'page-hello' }
   ? PageHelloResponse
+  : R extends { type: 'page-text' }
+    ? PageTextResponse | null
   : R extends { type: 'vendor-findings' }
     ? VendorFindingsResponse
     : R extends { type: 'tab-state' }
@@ -96,13 +129,16 @@ export async function sendRequest<R extends Request>(request: R): Promise<Respon
 }
 
 /** Bounds on what a page can make its content script send (a page can script its own DOM, not our code, but be strict anyway). */
-export const MESSAGE_LIMITS = { url: 8192, vendor: 100, alias: 200, mentions: 500, aliases: 50, chunks: 64, chunk: 20_000 } as const;
+export const MESSAGE_LIMITS = {
+  url: 8192, vendor: 100,
+  /** page-text: texts per batch, characters per text (a walk segment is at most 2 × 8000) and per batch, document id. */
+  texts: 256, textChars: 16_000, batchChars: 64_000, document: 64,
+} as const;
 
 /** The fields each request type may carry, besides `type`: anything else is refused. */
 const REQUEST_KEYS: Record<Request['type'], readonly string[]> = {
   'page-hello': ['url'],
-  'page-mentions': ['url', 'mentions'],
-  'page-text': ['url', 'chunks'],
+  'page-text': ['url', 'document', 'batch', 'texts'],
   'vendor-findings': ['vendor'],
   'tab-state': ['tabId'],
   'settings-changed': [],
@@ -121,19 +157,18 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
 const shortString = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
 const count = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 
-function isMentions(value: unknown): value is VendorMentions[] {
-  if (!Array.isArray(value) || value.length > MESSAGE_LIMITS.mentions) return false;
+function isPageTexts(value: unknown): value is PageText[] {
+  if (!Array.isArray(value) || value.length > MESSAGE_LIMITS.texts) return false;
+  let chars = 0;
   for (let i = 0; i < value.length; i += 1) {
     const v: unknown = value[i];
-    if (!isRecordWith(v, ['vendor', 'count', 'aliases'])) return false;
-    if (!shortString(v.vendor, MESSAGE_LIMITS.vendor) || !count(v.count)) return false;
-    const aliases = v.aliases;
-    if (!isRecordWith(aliases, Object.keys(aliases ?? {}))) return false;
-    const entries = Object.entries(aliases);
-    if (entries.length > MESSAGE_LIMITS.aliases) return false;
-    if (!entries.every(([alias, n]) => alias.length > 0 && alias.length <= MESSAGE_LIMITS.alias && count(n))) return false;
+    if (!isRecordWith(v, ['id', 'text', 'from', 'to'])) return false;
+    if (!count(v.id) || typeof v.text !== 'string' || v.text.length > MESSAGE_LIMITS.textChars) return false;
+    if (hasOwn(v, 'from') !== hasOwn(v, 'to')) return false;
+    if (hasOwn(v, 'from') && !(count(v.from) && count(v.to) && (v.from as number) <= (v.to as number))) return false;
+    chars += v.text.length;
   }
-  return true;
+  return chars <= MESSAGE_LIMITS.batchChars;
 }
 
 /**
@@ -150,15 +185,8 @@ export function isRequest(value: unknown): value is Request {
     switch (type as Request['type']) {
       case 'page-hello':
         return shortString(m.url, MESSAGE_LIMITS.url);
-      case 'page-mentions':
-        return shortString(m.url, MESSAGE_LIMITS.url) && isMentions(m.mentions);
       case 'page-text':
-        return (
-          shortString(m.url, MESSAGE_LIMITS.url) &&
-          Array.isArray(m.chunks) &&
-          m.chunks.length <= MESSAGE_LIMITS.chunks &&
-          m.chunks.every((chunk) => shortString(chunk, MESSAGE_LIMITS.chunk))
-        );
+        return shortString(m.url, MESSAGE_LIMITS.url) && shortString(m.document, MESSAGE_LIMITS.document) && count(m.batch) && isPageTexts(m.texts);
       case 'vendor-findings':
       case 'open-popup':
         return shortString(m.vendor, MESSAGE_LIMITS.vendor);
@@ -184,7 +212,7 @@ export interface SenderLike {
   frameId?: number;
 }
 
-const CONTENT_TYPES = new Set<Request['type']>(['page-hello', 'page-mentions', 'page-text', 'vendor-findings', 'open-popup']);
+const CONTENT_TYPES = new Set<Request['type']>(['page-hello', 'page-text', 'vendor-findings', 'open-popup']);
 const PAGE_TYPES = new Set<Request['type']>(['tab-state', 'settings-changed']);
 
 /**

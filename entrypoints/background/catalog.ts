@@ -1,6 +1,7 @@
 // What the background knows once per wake (or per settings change): settings, the active dataset,
-// its compiled matcher and indexes (report indexes included), and each company's findings passing
-// the filters, ranked; what a tab's page reports.
+// its indexes, the matcher (compiled on first use: a page's text or a tab's URL, never at start), the
+// report indexes (built on first use too), each company's findings passing the filters, ranked, and
+// what a tab's page reports.
 import type { Dataset, Entity, Finding } from '../../lib/dataset/types';
 import { getSettings } from '../../lib/db';
 import { indexEntities, passesFilters, type EntityIndex } from '../../lib/filters';
@@ -17,7 +18,8 @@ import { loadActiveDataset } from './active-dataset';
 export interface Catalog {
   settings: Settings;
   dataset: Dataset;
-  matcher: Matcher;
+  /** Compiled on first read. */
+  readonly matcher: Matcher;
   entities: EntityIndex;
   vendors: VendorIndex;
   reports: ReportIndex;
@@ -26,12 +28,14 @@ export interface Catalog {
   visibleFindings(vendor: string): Finding[];
 }
 
-export async function loadCatalog(): Promise<Catalog> {
-  const [settings, dataset] = await Promise.all([
-    getSettings().catch(() => structuredClone(defaultSettings)),
-    loadActiveDataset(),
-  ]);
-  return buildCatalog(settings, dataset);
+/** The reader's settings, or the defaults when the database fails. */
+export function loadSettings(): Promise<Settings> {
+  return getSettings().catch(() => structuredClone(defaultSettings));
+}
+
+export async function loadCatalog(settings: Promise<Settings> = loadSettings()): Promise<Catalog> {
+  const [loaded, dataset] = await Promise.all([settings, loadActiveDataset()]);
+  return buildCatalog(loaded, dataset);
 }
 
 /** Indexes a dataset under the given settings (pure: no storage, no browser API). */
@@ -39,11 +43,15 @@ export function buildCatalog(settings: Settings, dataset: Dataset): Catalog {
   const entities = indexEntities(dataset.entities);
   const vendors = indexVendors(dataset);
   const visible = new Map<string, Finding[]>();
+  let matcher: Matcher | null = null;
   let reports: ReportIndex | null = null;
   return {
     settings,
     dataset,
-    matcher: compileMatcher(dataset.entities, dataset.topics),
+    get matcher() {
+      matcher ??= compileMatcher(dataset.entities, dataset.topics);
+      return matcher;
+    },
     entities,
     vendors,
     // Built on first use (a page's text, the popup, a tooltip): a wake for a badge alone does not pay for it.

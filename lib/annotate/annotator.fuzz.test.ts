@@ -6,26 +6,27 @@
 // Properties: nothing throws; the page's text and its DOM outside our own elements never change,
 // with the tooltip open too (and exactly, node by node, once the marks are cleared); nothing inside
 // skipped areas is marked; counts are not changed by our own painting; each time slice stays within
-// its budget plus one segment, measured by an injected clock that counts work (characters matched),
+// its budget plus one segment, measured by an injected clock that counts work (characters walked),
 // not wall time, so a loaded machine cannot make it flake.
 // FUZZ_RUNS widens a run and FUZZ_SEED replays one (tests/unit/fast-check-seed.ts); FUZZ_STATS=1 prints each run's longest slice.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundledDataset } from '../dataset/bundled';
-import { compileMatcher } from '../matcher/index';
+import { readDatasetBundle } from '../dataset/bundle-file';
+import { parseBundledDataset } from '../dataset/bundled';
 import { Annotator } from './annotator';
 import { HighlightRegistry, type HighlightApi, type HighlightLike } from './highlight-registry';
 import { MarkBudget } from './mark-budget';
+import { createLocalReader } from './test-reader';
 import { MutationQueue } from './mutation-queue';
 import { isInsideSkipped, MAX_SEGMENT_CHARS, OWN_TAG_PREFIX } from './text-walker';
 import { Tooltip } from './tooltip';
 
-const matcher = compileMatcher(bundledDataset.entities, bundledDataset.topics);
+const bundledDataset = parseBundledDataset(readDatasetBundle());
 const NAMES = [...new Set(bundledDataset.entities.flatMap((e) => [...e.aliases, ...e.products]))];
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 // ---------------------------------------------------------------------------------------------
-// The work clock: matching costs 1 ms per 2,000 characters plus a fixed 0.02 ms per call; painting
+// The work clock: walking costs 1 ms per 2,000 characters plus a fixed 0.02 ms per call; painting
 // 0.01 ms per mark. A 4 ms slice therefore holds about 8,000 characters of text.
 const BUDGET_MS = 4;
 const MS_PER_CHAR = 1 / 2000;
@@ -314,16 +315,17 @@ async function annotateAndCheck(specs: Spec[], edits: Edit[], mode: 'highlight' 
   const stats: RunStats = { slices: [], segments: [] };
   const registry = new HighlightRegistry(mode === 'highlight' ? fakeHighlightApi() : null);
   const budget = new MarkBudget(3);
+  const reader = createLocalReader(bundledDataset.entities, { topics: bundledDataset.topics });
   const controller = new AbortController();
   let queue: MutationQueue | null = null;
   const annotator = new Annotator({
     onPainted: () => queue?.dropOwnRecords(),
-    findCandidates: (segmentText) => {
-      const cost = segmentCost(segmentText.length);
-      stats.segments.push(segmentText.length);
-      clock += cost;
-      return matcher.findCandidates(segmentText);
+    // The walk's work is charged per segment read (the background does the matching, off this thread).
+    onSegment: (segment) => {
+      stats.segments.push(segment.text.length);
+      clock += segmentCost(segment.text.length);
     },
+    read: (batch) => reader.read(batch),
     budget,
     registry: new Proxy(registry, {
       get(target, key, receiver) {
@@ -357,7 +359,7 @@ async function annotateAndCheck(specs: Spec[], edits: Edit[], mode: 'highlight' 
     expect(mark.range.toString().length).toBeGreaterThan(0);
   }
 
-  const firstReport = budget.report();
+  const firstReport = reader.mentions();
 
   // The tooltip, opened on a mark with the page's own strings as content, lives outside the page's text.
   const tooltip = new Tooltip({ document, lang: 'en', nameOf: (id) => id, onOpenList: () => undefined, onClose: () => undefined });
@@ -383,7 +385,7 @@ async function annotateAndCheck(specs: Spec[], edits: Edit[], mode: 'highlight' 
   await nextTask();
   await nextTask();
   await annotator.whenIdle();
-  expect(budget.report()).toEqual(firstReport);
+  expect(reader.mentions()).toEqual(firstReport);
   for (const edit of edits) applyEdit(edit);
   const edited = snapshot(document.body, built, false);
   const editedText = document.body.textContent;

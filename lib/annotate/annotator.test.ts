@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadBody } from './test-dom';
 import type { Entity } from '../dataset/types';
-import { compileMatcher } from '../matcher/index';
 import { Annotator } from './annotator';
 import { HighlightRegistry, removeStaleMarks, type HighlightApi, type HighlightLike } from './highlight-registry';
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
+import { createLocalReader } from './test-reader';
 import { MAX_SEGMENT_CHARS } from './text-walker';
 
 const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
@@ -20,7 +20,6 @@ const ENTITIES: Entity[] = [
   entity('google', 'Google'),
   entity('palantir', 'Palantir'),
 ];
-const matcher = compileMatcher(ENTITIES, []);
 
 /** A stand-in for CSS.highlights (happy-dom has none): records what we register. */
 function createFakeHighlightApi() {
@@ -38,14 +37,14 @@ function createFakeHighlightApi() {
 async function annotate(html: string, cap: number, api: HighlightApi | null) {
   loadBody(html);
   const registry = new HighlightRegistry(api);
-  const budget = new MarkBudget(cap);
+  const reader = createLocalReader(ENTITIES);
   const annotator = new Annotator({
-    findCandidates: (text) => matcher.findCandidates(text),
-    budget, registry, signal: new AbortController().signal,
+    read: (batch) => reader.read(batch),
+    budget: new MarkBudget(cap), registry, signal: new AbortController().signal,
     schedule: (next) => setTimeout(next, 0),
   });
   await annotator.enqueue([document.body]);
-  return { registry, budget, annotator };
+  return { registry, reader, annotator };
 }
 
 describe('Annotator with the highlight API', () => {
@@ -61,15 +60,23 @@ describe('Annotator with the highlight API', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
-  it('reports every mention, including those over the cap', async () => {
-    const { budget } = await annotate('<p>Google Google Google</p>', 1, createFakeHighlightApi().api);
-    expect(budget.report()).toEqual([{ vendor: 'google', count: 3, aliases: { Google: 3 } }]);
+  it('the background counts every mention, including those over the cap', async () => {
+    const { reader } = await annotate('<p>Google Google Google</p>', 1, createFakeHighlightApi().api);
+    expect(reader.mentions()).toEqual([{ vendor: 'google', count: 3, aliases: { Google: 3 } }]);
   });
 
   it('counts waiting ambiguous mentions past the cap once corroborated, marking only the first', async () => {
-    const { registry, budget } = await annotate('<p>Azure, Azure, Azure, Azure.</p><p>Microsoft</p>', 2, createFakeHighlightApi().api);
+    const { registry, reader } = await annotate('<p>Azure, Azure, Azure, Azure.</p><p>Microsoft</p>', 2, createFakeHighlightApi().api);
     expect(registry.list().map((m) => m.range.toString())).toEqual(['Azure', 'Azure']);
-    expect(budget.report()).toEqual([{ vendor: 'microsoft', count: 5, aliases: { Azure: 4, Microsoft: 1 } }]);
+    expect(reader.mentions()).toEqual([{ vendor: 'microsoft', count: 5, aliases: { Azure: 4, Microsoft: 1 } }]);
+  });
+
+  it('marks a mention waiting for corroboration when a later batch corroborates it', async () => {
+    // Over BATCH_CHARS of text between them: the corroborating mention arrives in another batch.
+    const filler = `<p>${'words '.repeat(2000)}</p>`.repeat(4);
+    const { registry, annotator } = await annotate(`<p>Azure today.</p>${filler}<p>Microsoft said.</p>`, 3, createFakeHighlightApi().api);
+    expect(registry.list().map((m) => m.range.toString())).toEqual(['Azure', 'Microsoft']);
+    expect(annotator).toBeDefined();
   });
 
   it('marks late content once, even when queued twice', async () => {
@@ -130,15 +137,15 @@ describe('Annotator on long text nodes', () => {
     const p = document.createElement('p');
     p.append(document.createTextNode(data));
     document.body.replaceChildren(p);
-    const lengths: number[] = [];
+    const reader = createLocalReader(ENTITIES);
     const registry = new HighlightRegistry(createFakeHighlightApi().api);
     const budget = new MarkBudget(1000);
     const annotator = new Annotator({
-      findCandidates: (text) => (lengths.push(text.length), matcher.findCandidates(text)),
+      read: (batch) => reader.read(batch),
       budget, registry, signal: new AbortController().signal, schedule: (next) => setTimeout(next, 0),
     });
     await annotator.enqueue([document.body]);
-    expect(Math.max(...lengths)).toBeLessThanOrEqual(2 * MAX_SEGMENT_CHARS);
+    expect(Math.max(...reader.lengths)).toBeLessThanOrEqual(2 * MAX_SEGMENT_CHARS);
     expect(registry.list().map((m) => m.range.startOffset)).toEqual(expected);
     expect(registry.list().every((m) => m.range.toString() === 'Palantir')).toBe(true);
   });
@@ -162,8 +169,9 @@ describe('Annotator fallback leaves the page exactly as it was', () => {
     document.body.append(p);
     const before = [...p.childNodes];
     const registry = new HighlightRegistry(null);
+    const reader = createLocalReader(ENTITIES);
     const annotator = new Annotator({
-      findCandidates: (text) => matcher.findCandidates(text), budget: new MarkBudget(5), registry,
+      read: (batch) => reader.read(batch), budget: new MarkBudget(5), registry,
       signal: new AbortController().signal, schedule: (next) => setTimeout(next, 0),
     });
     await annotator.enqueue([document.body]);
@@ -180,20 +188,20 @@ describe('Annotator fallback leaves the page exactly as it was', () => {
     p.append(document.createTextNode('Palantir x'), document.createTextNode('Google Palantir'));
     document.body.append(p);
     const controller = new AbortController();
-    const budget = new MarkBudget(5);
+    const reader = createLocalReader(ENTITIES);
     let queue: MutationQueue | null = null;
     const annotator = new Annotator({
-      findCandidates: (text) => matcher.findCandidates(text), budget, registry: new HighlightRegistry(null),
+      read: (batch) => reader.read(batch), budget: new MarkBudget(5), registry: new HighlightRegistry(null),
       signal: controller.signal, schedule: (next) => setTimeout(next, 0), onPainted: () => queue?.dropOwnRecords(),
     });
     queue = new MutationQueue({ onFlush: (roots) => void annotator.enqueue(roots), scheduleFrame: (cb) => void setTimeout(cb, 0), signal: controller.signal });
     queue.observe(document.body);
     await annotator.enqueue([document.body]);
-    const first = budget.report();
+    const first = reader.mentions();
     expect(first).toEqual([{ vendor: 'palantir', count: 2, aliases: { Palantir: 2 } }]);
     await new Promise((resolve) => setTimeout(resolve, 10));
     await annotator.whenIdle();
-    expect(budget.report()).toEqual(first);
+    expect(reader.mentions()).toEqual(first);
     controller.abort();
   });
 });

@@ -1,22 +1,19 @@
-// One page's annotation session: compiles the matcher from the catalog sent by `page-hello`, walks
-// the body in slices, follows later content, reports mentions, and drives the tooltip from pointer
-// and keyboard. Every listener, timer and observer is bound to `host.signal`: when the extension
+// One page's annotation session: walks the body in idle slices and sends its text to the
+// background in short batches (which matches and counts it: the page carries no catalog), marks what
+// the answers say, follows later content, and drives the tooltip from pointer and keyboard. Every listener, timer and observer is bound to `host.signal`: when the extension
 // context dies (or annotations are switched off) stop() leaves the page exactly as it was. Nothing
 // tells an old content script that the extension was reloaded or updated, so every entry point (page
 // events, mutations, navigation) first asks `host.isValid()`, which aborts `host.signal` if it is dead.
-import type { Entity, Lang, Topic } from '../dataset/types';
-import { compileMatcher, type Matcher } from '../matcher/index';
-import type { PageHelloResponse, Request, ResponseFor, VendorFindingsResponse } from '../messaging';
-import { Annotator } from './annotator';
+import type { Lang } from '../dataset/types';
+import type { PageHelloResponse, Request, ResponseFor, TextReading, VendorFindingsResponse } from '../messaging';
+import { Annotator, type TextBatch } from './annotator';
 import { findHighlightApi, HighlightRegistry, removeStaleMarks, type Mark } from './highlight-registry';
+import { adoptHighlightStyles, removeStaleStyles } from './highlight-styles';
 import { findMarkAtPoint, pickNextMark, readNavigationKey } from './interaction';
 import { MarkBudget } from './mark-budget';
 import { MutationQueue } from './mutation-queue';
+import type { IdleDeadlineLike } from './slice-runner';
 import { isTooltipHost, Tooltip } from './tooltip';
-import { StoryFeed } from '../reports/story-feed';
-
-/** A `page-hello` answer for an annotated page: the catalog comes with it. */
-export type EnabledHello = PageHelloResponse & { entities: Entity[]; topics: Topic[] };
 
 /** What the session needs from its surroundings (WXT's ctx and the messaging wrapper in the extension). */
 export interface SessionHost {
@@ -25,6 +22,8 @@ export interface SessionHost {
   /** WXT's `ctx.isValid`: false once the extension was reloaded, updated or removed (and then `signal` is aborted). */
   isValid: () => boolean;
   setTimeout: (handler: () => void, ms: number) => number;
+  /** ctx.requestIdleCallback where the browser has one (our slices run in the page's idle time), else absent. */
+  requestIdleCallback?: (callback: (deadline: IdleDeadlineLike) => void, options: { timeout: number }) => number;
   requestAnimationFrame: (callback: () => void) => number;
   send: <R extends Request>(request: R) => Promise<ResponseFor<R>>;
   /** Single-page-app navigation (WXT's `wxt:locationchange`, which only fires through ctx.addEventListener). */
@@ -37,6 +36,9 @@ export interface SessionHost {
   onIdle?: (detail: string) => void;
 }
 
+/** An idle slice waits at most this long for the page to go idle (then runs as a short timer slice would). */
+const IDLE_TIMEOUT_MS = 1000;
+
 /**
  * Removes what an earlier copy of the content script left on the page. Firefox drops a reloaded or updated
  * extension's old scripts without running any of their code (no invalidation, no cleanup), then runs the new
@@ -45,29 +47,28 @@ export interface SessionHost {
  */
 export function removeLeftovers(win: Window & typeof globalThis): void {
   removeStaleMarks(win);
+  removeStaleStyles(win.document);
   // The tooltip host is a child of <html>.
   const root = win.document.documentElement;
   for (const host of root ? [...root.children] : []) if (isTooltipHost(host)) host.remove();
 }
 
-const REPORT_DELAY_MS = 400;
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 300;
 
 export class PageSession {
   private readonly doc: Document;
-  private matcher: Matcher;
-  private names = new Map<string, string>();
+  /** Display names the background sent with its answers (companies marked, customers in findings). */
+  private readonly names = new Map<string, string>();
   private readonly registry: HighlightRegistry;
   private readonly budget: MarkBudget;
   private readonly annotator: Annotator;
   private readonly queue: MutationQueue;
-  /** The page's text, as read, to the background's story scanner (issue 14; see lib/reports/story-feed.ts). */
-  private readonly storyFeed: StoryFeed;
   private tooltip: Tooltip;
   private readonly controller = new AbortController();
+  /** Removes our highlight stylesheet (adopted with the first mark). */
+  private removeStyles: (() => void) | null = null;
   private readonly findings = new Map<string, Promise<VendorFindingsResponse | null>>();
-  private reportTimer = 0;
   private hoverTimer = 0;
   private hoverFrame = false;
   private lastPointer = { x: 0, y: 0 };
@@ -75,37 +76,34 @@ export class PageSession {
   private focusBeforeTooltip: Element | null = null;
   /** performance.now() when the last queued work finished (benchmarks, e2e). */
   lastIdleAt = 0;
-  /** How long compiling the catalog took, in ms (benchmarks). */
-  compileMs = 0;
+  /** performance.now() when the first mark was painted (benchmarks). */
+  firstMarkAt = 0;
+  /** Batches sent to the background (benchmarks). */
+  batches = 0;
   /** Our own time slices so far: how many, the longest, the total (benchmarks). */
   readonly slices = { count: 0, longestMs: 0, totalMs: 0 };
 
-  constructor(private readonly host: SessionHost, private hello: EnabledHello) {
+  constructor(private readonly host: SessionHost, private hello: PageHelloResponse) {
     this.doc = host.window.document;
     host.signal.addEventListener('abort', () => this.stop(), { once: true });
     const signal = this.controller.signal;
-    this.matcher = this.compile(hello.entities, hello.topics);
     this.registry = new HighlightRegistry(findHighlightApi(host.window));
     this.budget = new MarkBudget(hello.marksPerCompany);
     this.tooltip = this.createTooltip(hello.lang);
-    const domainVendor = this.matcher.attributeUrl(host.window.location.href)?.vendor;
-    this.storyFeed = new StoryFeed({
-      send: (chunks) => {
-        if (this.alive()) this.host.send({ type: 'page-text', url: this.host.window.location.href, chunks }).catch(() => undefined);
-      },
-      schedule: (callback, ms) => void host.setTimeout(callback, ms),
-    });
+    const idle = host.requestIdleCallback;
     this.annotator = new Annotator({
-      findCandidates: (text) => {
-        this.storyFeed.add(text);
-        return this.matcher.findCandidates(text);
-      },
+      read: (batch) => this.read(batch),
       budget: this.budget,
       registry: this.registry,
       signal,
-      schedule: (next) => void host.setTimeout(() => next(), 0),
-      corroboratingVendors: domainVendor ? [domainVendor] : [],
-      onMentions: () => this.scheduleReport(),
+      schedule: idle
+        ? (next) => void idle((deadline) => next(deadline), { timeout: IDLE_TIMEOUT_MS })
+        : (next) => void host.setTimeout(() => next(), 0),
+      onMarked: () => {
+        // In the task that painted the first mark, before the browser renders it.
+        this.removeStyles ??= adoptHighlightStyles(this.doc);
+        this.firstMarkAt ||= performance.now();
+      },
       onPainted: () => this.queue.dropOwnRecords(),
       onError: (error) => host.onError?.(error),
       onSlice: (ms) => {
@@ -134,9 +132,8 @@ export class PageSession {
   }
 
   /** New settings or catalog (`refresh`): forget every mark and annotate again. */
-  repaint(hello: EnabledHello): Promise<void> {
+  repaint(hello: PageHelloResponse): Promise<void> {
     this.hello = hello;
-    this.matcher = this.compile(hello.entities, hello.topics);
     this.findings.clear();
     this.tooltip.dispose();
     this.tooltip = this.createTooltip(hello.lang);
@@ -148,6 +145,8 @@ export class PageSession {
     if (this.controller.signal.aborted) return;
     this.controller.abort();
     this.registry.dispose();
+    this.removeStyles?.();
+    this.removeStyles = null;
     this.tooltip.dispose();
   }
 
@@ -160,19 +159,20 @@ export class PageSession {
     return !this.controller.signal.aborted && this.host.isValid();
   }
 
-  private compile(entities: Entity[], topics: Topic[]): Matcher {
-    const started = performance.now();
-    const matcher = compileMatcher(entities, topics);
-    this.compileMs = performance.now() - started;
-    this.names = new Map(entities.map((e) => [e.id, e.name]));
-    return matcher;
+  /** One batch to the background; its answer's names are kept for the tooltip. */
+  private async read(batch: TextBatch): Promise<TextReading | null> {
+    if (!this.alive()) return null;
+    this.batches += 1;
+    const answer = await this.host.send({ type: 'page-text', url: this.host.window.location.href, ...batch });
+    if (!answer) return null;
+    for (const [id, name] of Object.entries(answer.names)) this.names.set(id, name);
+    return answer;
   }
 
   private restart(): Promise<void> {
     this.tooltip.hide();
-    this.storyFeed.reset();
+    // A new document for the background: its counts for this page start again.
     this.annotator.reset(this.hello.marksPerCompany);
-    this.scheduleReport();
     const body = this.doc.body;
     return body ? this.track(this.annotator.enqueue([body])) : Promise.resolve();
   }
@@ -183,8 +183,7 @@ export class PageSession {
       const onIdle = this.host.onIdle;
       if (!onIdle || this.controller.signal.aborted) return;
       onIdle(JSON.stringify({
-        at: this.lastIdleAt, compileMs: this.compileMs, marks: this.registry.list().length,
-        mentions: this.budget.report().reduce((sum, v) => sum + v.count, 0), ...this.slices,
+        at: this.lastIdleAt, firstMarkAt: this.firstMarkAt, marks: this.registry.list().length, batches: this.batches, ...this.slices,
       }));
     });
   }
@@ -205,20 +204,16 @@ export class PageSession {
     });
   }
 
-  private scheduleReport(): void {
-    if (this.reportTimer || this.controller.signal.aborted) return;
-    this.reportTimer = this.host.setTimeout(() => {
-      this.reportTimer = 0;
-      if (this.controller.signal.aborted) return;
-      const request = { type: 'page-mentions' as const, url: this.host.window.location.href, mentions: this.budget.report() };
-      this.host.send(request).catch(() => undefined);
-    }, REPORT_DELAY_MS);
-  }
-
   private loadFindings(vendor: string): Promise<VendorFindingsResponse | null> {
     let pending = this.findings.get(vendor);
     if (!pending) {
-      pending = this.host.send({ type: 'vendor-findings', vendor }).catch(() => null);
+      pending = this.host.send({ type: 'vendor-findings', vendor }).then(
+        (content) => {
+          for (const [id, name] of Object.entries(content?.names ?? {})) this.names.set(id, name);
+          return content;
+        },
+        () => null,
+      );
       this.findings.set(vendor, pending);
     }
     return pending;

@@ -19,6 +19,8 @@ export interface BenchContext {
   sizes: number[];
   /** Timed runs per measurement (after one warm-up); the median is reported. */
   runs: number;
+  /** `--quick`: fewer and smaller measurements (sections choose what that means for them). */
+  quick: boolean;
   log: (line: string) => void;
 }
 
@@ -223,7 +225,13 @@ const compileSection: BenchSection = {
 };
 
 /** The report, in order. Other helpers append sections here (e.g. page annotation). */
-export const benchSections: BenchSection[] = [compileSection, throughputSection, scriptsSection, automatonSection, { name: 'page', run: async (context) => (await import('../../tests/bench/page-bench')).pageSection.run(context) }];
+export const benchSections: BenchSection[] = [
+  compileSection, throughputSection, scriptsSection, automatonSection,
+  // Cost on the page (DESIGN.md): browsers, so loaded only when asked for.
+  { name: 'page', run: async (context) => (await import('../../tests/bench/page-bench')).pageSection.run(context) },
+  { name: 'page-firefox', run: async (context) => (await import('../../tests/bench/firefox-bench')).firefoxSection.run(context) },
+  { name: 'catalog-scale', run: async (context) => (await import('../../tests/bench/catalog-bench')).catalogSection.run(context) },
+];
 
 function formatTable(table: BenchTable): string {
   const widths = table.columns.map((column, i) => Math.max(column.length, ...table.rows.map((row) => (row[i] ?? '').length)));
@@ -257,6 +265,7 @@ export async function run(args: string[]): Promise<number> {
     topics,
     sizes: quick ? [0.25] : [1, 16],
     runs: quick ? 3 : 5,
+    quick,
     log: (line) => process.stderr.write(`${line}\n`),
   };
   process.stdout.write(`Node ${process.version}, ${quick ? 'quick run' : 'full run'}\n\n`);

@@ -1,6 +1,6 @@
 // The dataset in force: the reader's import (lib/db) if there is one, else the bundled dataset,
 // which ships with each release (so an extension update refreshes it; it is never copied into the db).
-import { bundledDataset } from '../dataset/bundled';
+import { getBundledDataset } from '../dataset/bundled';
 import type { Dataset } from '../dataset/types';
 import { getImportedDataset } from './index';
 
@@ -15,5 +15,5 @@ export async function getActiveDataset(): Promise<ActiveDataset> {
   const imported = await getImportedDataset();
   return imported
     ? { dataset: imported.dataset, importedAt: imported.importedAt, origin: 'imported' }
-    : { dataset: bundledDataset, importedAt: null, origin: 'bundled' };
+    : { dataset: await getBundledDataset(), importedAt: null, origin: 'bundled' };
 }

@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileScanContext, scanDocument } from '../cli/scan';
-import { bundledDataset } from '../dataset/bundled';
+import { readDatasetBundle } from '../dataset/bundle-file';
+import { parseBundledDataset } from '../dataset/bundled';
 import { makeFinding, sampleDataset } from '../present/test-data';
 import { extractVisibleText } from '../text/html-to-text';
 import { buildReportIndex, listPageReports, reportTermLabels } from './page-reports';
 import { createStoryScanner } from './story-index';
 
+const bundledDataset = parseBundledDataset(readDatasetBundle());
 const context = compileScanContext(bundledDataset);
 const SEED_URL = 'https://next.ink/167498/israel-hamas-microsoft-a-largement-fourni-larmee-israelienne-en-cloud-et-ia/';
 const SEED_OWN = ['microsoft-azure-idf-units-2023-2025', 'microsoft-idf-engineering-support-10m', 'microsoft-rolling-stone-population-registry'];

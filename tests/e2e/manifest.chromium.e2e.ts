@@ -1,6 +1,8 @@
 // Least privilege (issue 8), checked on the built manifests both browsers load: only the permissions
 // README.md explains, host access only through the content script, nothing reachable from outside,
 // a content security policy that allows no remote code, and the popup's keyboard shortcut (issue 14).
+// And the content script every page pays for (issue 13): small, no stylesheet injected by the manifest,
+// no dataset, no Public Suffix List.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +16,7 @@ interface Manifest {
   externally_connectable?: unknown;
   web_accessible_resources?: unknown;
   content_security_policy?: { extension_pages?: string };
-  content_scripts?: Array<{ matches: string[] }>;
+  content_scripts?: Array<{ matches: string[]; js?: string[]; css?: string[] }>;
   commands?: Record<string, { suggested_key?: { default?: string } }>;
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
 }
@@ -47,6 +49,24 @@ for (const [browser, build] of [['Chrome', CHROME_BUILD], ['Firefox', FIREFOX_BU
     assert.deepEqual(directives.get('default-src'), ["'self'"]);
     assert.deepEqual(directives.get('object-src'), ["'none'"]);
     assert.ok(!/https?:|\*|'unsafe-/.test(policy), `no remote source, wildcard or unsafe keyword in: ${policy}`);
+  });
+}
+
+const CONTENT_SCRIPT_MAX_BYTES = 40 * 1024;
+
+for (const [browser, build] of [['Chrome', CHROME_BUILD], ['Firefox', FIREFOX_BUILD]] as const) {
+  test(`${browser}: the content script is small and carries no catalog, no dataset, no Public Suffix List`, () => {
+    const [script] = readManifest(build).content_scripts ?? [];
+    assert.equal(script?.css, undefined, 'no manifest stylesheet: it would enter every page before its first layout');
+    assert.deepEqual(script?.js, ['content-scripts/annotate.js']);
+    const code = readFileSync(join(build, 'content-scripts/annotate.js'), 'utf8');
+    assert.ok(code.length <= CONTENT_SCRIPT_MAX_BYTES, `${code.length} bytes, at most ${CONTENT_SCRIPT_MAX_BYTES}`);
+    const dataset = JSON.parse(readFileSync(join(build, 'dataset.json'), 'utf8')) as { entities: Array<{ id: string; aliases: string[] }>; findings: Array<{ id: string }> };
+    for (const finding of dataset.findings) assert.ok(!code.includes(finding.id), `finding ${finding.id} is in the content script`);
+    const palantir = dataset.entities.find((entity) => entity.id === 'palantir');
+    assert.ok(palantir && !code.includes(`"${palantir.aliases[0]}"`), 'catalog names are in the content script');
+    // tldts's rules hold thousands of punycode labels.
+    assert.ok(!code.includes('xn--'), 'the Public Suffix List is in the content script');
   });
 }
 
