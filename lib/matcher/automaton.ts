@@ -131,11 +131,12 @@ export function compileAutomaton(patterns: readonly string[], mapping: UnitMappi
   outputStart[states] = outputCount;
   const outputIds = new Int32Array(outputCount);
   for (let k = 0; k < states; k++) outputIds.set(outputs[order[k] ?? 0] ?? [], outputStart[k] ?? 0);
-  // Encoding: a transition holds the target's premultiplied row, bit-inverted (negative) when
-  // the target reports matches, so the scan loop tests one sign instead of a second table.
+  // Encoding: a transition holds the target's premultiplied row, or, when the target reports
+  // matches, its state number bit-inverted (negative), so the scan loop tests one sign instead of a
+  // second table and finds the target's outputs without dividing by the alphabet size.
   // UNSEEN is a negative value below every report: the one rare case handled out of the loop.
   // A skip or a collapsed repeat stays in place without reporting again.
-  const UNSEEN = ~(states * alphabet);
+  const UNSEEN = ~states;
   const ranked = new Int32Array(states * alphabet);
   for (let s = 0; s < states; s++) {
     const row = (rank[s] ?? 0) * alphabet;
@@ -144,7 +145,7 @@ export function compileAutomaton(patterns: readonly string[], mapping: UnitMappi
       const to = rank[target] ?? 0;
       const stays = target === s && (c === skipClass || c === collapsibleClass);
       const reports = !stays && (outputStart[to + 1] ?? 0) > (outputStart[to] ?? 0);
-      ranked[row + c] = c === unseenClass ? UNSEEN : reports ? ~(to * alphabet) : to * alphabet;
+      ranked[row + c] = c === unseenClass ? UNSEEN : reports ? ~to : to * alphabet;
     }
   }
   table = ranked;
@@ -180,8 +181,8 @@ export function compileAutomaton(patterns: readonly string[], mapping: UnitMappi
             continue;
           }
         }
-        row = ~next;
-        const state = row / alphabet;
+        const state = ~next;
+        row = state * alphabet;
         const last = outputStart[state + 1]!;
         for (let k = outputStart[state]!; k < last; k++) onMatch(outputIds[k]!, i + 1);
       }
