@@ -18,6 +18,7 @@ import { pickLang, translator } from '../../lib/i18n';
 import { exploreMessages, type ExploreKey } from '../../lib/i18n/explore';
 import { findingMessages } from '../../lib/i18n/finding';
 import { sendRequest } from '../../lib/messaging';
+import { formatCitation, type CitationFormat } from '../../lib/present/citation';
 import { renderFindingCard } from '../../lib/present/finding-card';
 import { formatAmount, formatDate, labelStatus } from '../../lib/present/format';
 import { displayName } from '../../lib/present/names';
@@ -48,6 +49,7 @@ const ui = {
   language: byId<HTMLSelectElement>('language'),
   main: byId('main'),
   view: byId('view'),
+  announce: byId('announce'),
   versions: byId('versions'),
 };
 
@@ -340,7 +342,7 @@ function renderFinding(id: string): HTMLElement[] {
   if (!finding) return renderNotFound(id);
   state.shown = [finding];
   document.title = state.t('pageTitle', { name: finding.title[state.lang] });
-  const card = renderFindingCard(finding, { document, lang: state.lang, entities: state.index.entities, headingLevel: 1, links: hrefs });
+  const card = renderFindingCard(finding, { document, lang: state.lang, entities: state.index.entities, headingLevel: 1, links: hrefs, copy: copyCitation });
   card.querySelector('h1')!.id = 'view-heading';
   const hidden = !passesFilters(finding, state.settings.filters, state.index.entities);
   return [
@@ -349,6 +351,19 @@ function renderFinding(id: string): HTMLElement[] {
     card,
     el('div', { class: 'count-row' }, exportBar(`finding-${id}`)),
   ];
+}
+
+/** Puts a finding's citation on the clipboard and says so to screen readers (the same text as the popup's). */
+function copyCitation(finding: Finding, format: CitationFormat): void {
+  const say = translator(findingMessages, state.lang);
+  const announce = (message: string) => {
+    ui.announce.textContent = '';
+    setTimeout(() => (ui.announce.textContent = message), 50);
+  };
+  navigator.clipboard.writeText(formatCitation(finding, state.lang, format)).then(
+    () => announce(say('citationCopied')),
+    () => announce(say('copyFailed')),
+  );
 }
 
 function renderNotFound(id: string): HTMLElement[] {

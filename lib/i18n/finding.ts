@@ -5,7 +5,7 @@ import type { Messages } from './index';
 
 export type FindingKey =
   | 'company' | 'customer' | 'noCustomer' | 'units' | 'amount' | 'products' | 'kind' | 'response' | 'sources'
-  | 'original' | 'permalink' | 'status' | 'date' | `kind.${FindingKind}`;
+  | 'original' | 'permalink' | 'status' | 'date' | 'copyCitation' | 'copyMarkdown' | 'citationCopied' | 'copyFailed' | `kind.${FindingKind}`;
 
 export const findingMessages: Messages<FindingKey> = {
   en: {
@@ -20,6 +20,10 @@ export const findingMessages: Messages<FindingKey> = {
     sources: 'Sources',
     original: 'original report',
     permalink: 'Permalink to this finding',
+    copyCitation: 'Copy citation',
+    copyMarkdown: 'Copy as Markdown',
+    citationCopied: 'Citation copied.',
+    copyFailed: 'Could not copy the citation.',
     status: 'Status',
     date: 'Date',
     'kind.cloud': 'Cloud', 'kind.ai': 'AI', 'kind.software': 'Software', 'kind.surveillance': 'Surveillance',
@@ -37,6 +41,10 @@ export const findingMessages: Messages<FindingKey> = {
     sources: 'Sources',
     original: 'révélation initiale',
     permalink: 'Lien permanent vers ce constat',
+    copyCitation: 'Copier la référence',
+    copyMarkdown: 'Copier en Markdown',
+    citationCopied: 'Référence copiée.',
+    copyFailed: 'La référence n’a pas pu être copiée.',
     status: 'Statut',
     date: 'Date',
     'kind.cloud': 'Cloud', 'kind.ai': 'IA', 'kind.software': 'Logiciel', 'kind.surveillance': 'Surveillance',

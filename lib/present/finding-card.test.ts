@@ -47,6 +47,16 @@ describe('renderFindingCard', () => {
     expect(render('en', false).querySelectorAll('.facts a, .permalink').length).toBe(0);
   });
 
+  it('offers to copy the citation, as text and as Markdown, only when asked to', () => {
+    const copied: string[] = [];
+    const card = renderFindingCard(finding, { document, lang: 'fr', entities, headingLevel: 2, copy: (f, format) => copied.push(`${f.id}:${format}`) });
+    const buttons = [...card.querySelectorAll<HTMLButtonElement>('.permalink-row button')];
+    expect(buttons.map((button) => button.textContent)).toEqual(['Copier la référence', 'Copier en Markdown']);
+    for (const button of buttons) button.click();
+    expect(copied).toEqual(['gh-full:text', 'gh-full:markdown']);
+    expect(render('en').querySelectorAll('.permalink-row button')).toHaveLength(0);
+  });
+
   it('speaks French, with the French names of customers', () => {
     const card = render('fr');
     expect(card.querySelector('h2')?.textContent).toBe('GitHub l’a vendu');

@@ -8,6 +8,7 @@ import { translator } from '../i18n';
 import { findingMessages } from '../i18n/finding';
 import { formatAmount, formatDate, isSafeLink, labelStatus } from './format';
 import { displayName } from './names';
+import type { CitationFormat } from './citation';
 import { orderSources } from './rank';
 
 export interface FindingCardOptions {
@@ -18,6 +19,8 @@ export interface FindingCardOptions {
   headingLevel: 1 | 2 | 3 | 4;
   /** Addresses of the company's, the customer's and the finding's own page; omitted = no links. */
   links?: { vendor(id: string): string; customer(id: string): string; finding(id: string): string };
+  /** Copies the finding's citation (lib/present/citation.ts) as text or Markdown; omitted = no copy buttons. */
+  copy?: (finding: Finding, format: CitationFormat) => void;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -94,11 +97,23 @@ export function renderFindingCard(finding: Finding, options: FindingCardOptions)
     article.append(heading, list);
   }
 
-  if (links) {
-    const permalink = element(doc, 'a', 'permalink', t('permalink'));
-    permalink.href = links.finding(finding.id);
-    article.append(element(doc, 'p', 'permalink-row'));
-    article.lastElementChild!.append(permalink);
+  if (links || options.copy) {
+    const row = element(doc, 'p', 'permalink-row');
+    if (links) {
+      const permalink = element(doc, 'a', 'permalink', t('permalink'));
+      permalink.href = links.finding(finding.id);
+      row.append(permalink);
+    }
+    const copy = options.copy;
+    if (copy) {
+      for (const [format, label] of [['text', t('copyCitation')], ['markdown', t('copyMarkdown')]] as const) {
+        const button = element(doc, 'button', `link-button copy-${format}`, label);
+        button.type = 'button';
+        button.addEventListener('click', () => copy(finding, format));
+        row.append(button);
+      }
+    }
+    article.append(row);
   }
   return article;
 }

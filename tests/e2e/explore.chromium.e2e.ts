@@ -165,6 +165,13 @@ test('a timeline mark is reached with Tab and opens its finding with Enter', asy
   const sources = await page.$$eval('.finding-card .sources a', (links) => links.map((link) => (link as HTMLAnchorElement).href));
   assert.ok(sources.length > 0 && sources.every((href) => href.startsWith('https://')));
   assert.equal(await page.locator('.permalink').getAttribute('href'), `#finding=${focused}`);
+  // Copy citation, as in the popup: the finding's title first, its sources after, announced.
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('.finding-card button.copy-text');
+  await page.waitForFunction(() => document.getElementById('announce')?.textContent === 'Citation copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith(index.findingsById.get(focused)!.title.en), copied.slice(0, 80));
+  assert.match(copied, /\nSources:\n- .+, “.+”, .+, https:\/\//u);
   await page.close();
 });
 
