@@ -167,7 +167,7 @@ export class Annotator {
       const batch: TextBatch = { document: this.documentId, batch: this.batches++, texts };
       const reading = await this.options.read(batch).catch(() => null);
       if (!reading || generation !== this.generation || this.options.signal.aborted) continue;
-      if (!(await this.slices(this.apply(reading, sent)))) return;
+      if (!(await this.slices(this.apply(reading, sent, generation)))) return;
     }
   }
 
@@ -185,8 +185,8 @@ export class Annotator {
     }
   }
 
-  /** Turns an answer into marks: ranges are built for all before any is painted. */
-  private *apply(reading: TextReading, sent: SentBatch): Generator<void> {
+  /** Turns an answer into marks: ranges are built for all before any is painted. A reset() between slices ends it. */
+  private *apply(reading: TextReading, sent: SentBatch, generation: number): Generator<void> {
     const { budget } = this.options;
     const rangeOf = (found: FoundMention): Range | null => {
       const segment = sent.segments.get(found.text);
@@ -207,6 +207,7 @@ export class Annotator {
       this.waiting.set(found.key, { mention: mentionOf(found), range: rangeOf(found) });
     }
     yield;
+    if (generation !== this.generation) return;
     for (const found of reading.marks) {
       const mention = mentionOf(found);
       if (!budget.canTake(mention)) continue;
@@ -214,6 +215,7 @@ export class Annotator {
       if (range && budget.take(mention)) this.toPaint.push({ mention, range });
     }
     yield;
+    if (generation !== this.generation) return;
     if (!sent.continues) {
       marked = this.paint(this.toPaint);
       this.toPaint = [];
@@ -246,9 +248,13 @@ function mentionOf({ vendor, entity, alias, start, end }: FoundMention): Mention
   return { vendor, entity, alias, start, end };
 }
 
-/** The segment's nodes still hold the text that was sent (the page may have edited them while the background read it). */
+/**
+ * The segment's nodes are still in the page and hold the text that was sent (the page may have
+ * edited or removed them while the background read it).
+ */
 function readsTheSame(segment: TextSegment): boolean {
   const { nodes, starts, text } = segment;
+  if (!nodes.every((node) => node.isConnected)) return false;
   if (nodes.length === 1 && (starts[0] ?? 0) <= 0) return (nodes[0] as Text).data.startsWith(text, -(starts[0] ?? 0));
   let length = 0;
   for (let i = 0; i < nodes.length; i++) {
