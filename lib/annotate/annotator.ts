@@ -19,9 +19,9 @@
 //     main thread.
 //   - in the background (this design): a 32 kB content script whatever the data; a batch of ≤ 32 000
 //     characters costs the page its copy into the message; the matcher runs in the service worker
-//     (~2–5 ms per batch); ~1–2 ms of ours before load (evaluating the script), 3–30 ms after on a
-//     500 kB article (85–130 ms on 2 MB, in ≤ 4 ms slices); first marks 60–410 ms after load. A 2 MB page
-//     is ~60 batches, one in flight at a time. The cost on the page stays flat at 10× and 100× the
+//     (~2–5 ms per batch); ~1–3 ms of ours before load (evaluating the script); after load, in
+//     ≤ 4 ms slices, 2–5 ms on the seed article, 30–53 ms on a 500 kB one, 85–130 ms on 2 MB; first
+//     marks 60–410 ms after load. A 2 MB page is ~60 batches, one in flight at a time. The cost on the page stays flat at 10× and 100× the
 //     catalog (tests/bench/catalog-bench.ts); the worker pays the growth, once per wake.
 import type { FoundMention, PageText, TextReading } from '../messaging';
 import type { Mention } from '../matcher/types';
