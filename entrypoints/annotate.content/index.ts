@@ -4,15 +4,18 @@
 // added with the first mark), and nothing touches the page's DOM before the answer says enabled
 // (except removing what an older copy of this very script left: our own highlights and tooltip).
 //
-// Why `document_start` (measured, `npm run bench -- --only=page`, warm Chromium, ~2 MB page): a
-// `document_idle` or `document_end` script is injected by a task posted after DOMContentLoaded, and
-// Chromium holds the load event until it has run; the page's first style and layout (100–550 ms on
-// that page) is often scheduled before that task, so load waited for it: load − DOMContentLoaded was
-// 200–620 ms with the extension against 3–21 ms without (and with the extension minus its content
-// script). Injected at document start, the script is evaluated before parsing (~1 ms) and nothing of
-// ours is pending at DOMContentLoaded or load: the gap is 1–14 ms, as without.
-// It uses the browser's native promise-based API (`wxt/browser`), not webextension-polyfill: every
-// kilobyte here is paid on every page.
+// Why `document_start` (measured with the bench builds, warm Chromium, medians of 7–8 alternating
+// loads): a `document_idle` or `document_end` script is injected by a task posted after
+// DOMContentLoaded, and Chromium holds the load event until it has run; the page's first style and
+// layout (100–550 ms on the ~2 MB page) is often scheduled before that task, so load waited for it:
+// load − DOMContentLoaded was 200–620 ms with the extension against 3–21 ms without. Injected at
+// document start, the script is evaluated before parsing (~1 ms; 4 ms more main-thread work before
+// DOMContentLoaded on the seed article) and nothing of ours is pending at DOMContentLoaded or load.
+// On the ~500 kB article: DOMContentLoaded / load 43 / 49 ms without, 44 / 49 with the extension
+// minus its content script, 64 / 72 at document_start, 81 / 137 at document_idle. What remains at
+// document_start is Chromium's own: its parser yields after injecting a script, and the first frame
+// (style and layout of what is parsed so far) may run before parsing ends.
+
 import { browser } from 'wxt/browser';
 import { PageSession, removeLeftovers } from '~/lib/annotate/page-session';
 import type { PageHelloResponse, Request, ResponseFor } from '~/lib/messaging';

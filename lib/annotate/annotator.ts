@@ -19,9 +19,9 @@
 //     main thread.
 //   - in the background (this design): a 32 kB content script whatever the data; a batch of ≤ 32 000
 //     characters costs the page its copy into the message; the matcher runs in the service worker
-//     (~2–5 ms per batch); ~1–2 ms of ours before load (evaluating the script), 3–30 ms after on a
-//     500 kB article (110 ms on 2 MB, in ≤ 4 ms slices); first marks 60–360 ms after load. A 2 MB page
-//     is ~60 batches, one in flight at a time. The cost on the page stays flat at 10× and 100× the
+//     (~2–5 ms per batch); ~1–3 ms of ours before load (evaluating the script); after load, in
+//     ≤ 4 ms slices, 2–5 ms on the seed article, 30–53 ms on a 500 kB one, 85–130 ms on 2 MB; first
+//     marks 60–410 ms after load. A 2 MB page is ~60 batches, one in flight at a time. The cost on the page stays flat at 10× and 100× the
 //     catalog (tests/bench/catalog-bench.ts); the worker pays the growth, once per wake.
 import type { FoundMention, PageText, TextReading } from '../messaging';
 import type { Mention } from '../matcher/types';
@@ -185,10 +185,7 @@ export class Annotator {
     }
   }
 
-  /**
-   * Turns an answer into marks: ranges are built for all before any is painted. A reset between two
-   * slices (a single-page navigation, a repaint) ends it: its marks belong to the old walk.
-   */
+  /** Turns an answer into marks: ranges are built for all before any is painted. A reset() between slices ends it. */
   private *apply(reading: TextReading, sent: SentBatch, generation: number): Generator<void> {
     const { budget } = this.options;
     const rangeOf = (found: FoundMention): Range | null => {
@@ -251,9 +248,13 @@ function mentionOf({ vendor, entity, alias, start, end }: FoundMention): Mention
   return { vendor, entity, alias, start, end };
 }
 
-/** The segment's nodes still hold the text that was sent (the page may have edited them while the background read it). */
+/**
+ * The segment's nodes are still in the page and hold the text that was sent (the page may have
+ * edited or removed them while the background read it).
+ */
 function readsTheSame(segment: TextSegment): boolean {
   const { nodes, starts, text } = segment;
+  if (!nodes.every((node) => node.isConnected)) return false;
   if (nodes.length === 1 && (starts[0] ?? 0) <= 0) return (nodes[0] as Text).data.startsWith(text, -(starts[0] ?? 0));
   let length = 0;
   for (let i = 0; i < nodes.length; i++) {
