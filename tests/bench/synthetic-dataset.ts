@@ -2,17 +2,17 @@
 // findings plus synthetic companies (pseudo-word names that never occur in the bench pages, ten
 // aliases each) and copies of the real findings attributed to them. Written as assets/dataset is laid
 // out, so a bench build can ship it instead (wxt.config.ts, DUAL_USE_BENCH_DATASET).
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Entity, Finding } from '../../lib/dataset/types';
+import type { Entity, Finding, Topic } from '../../lib/dataset/types';
 import { inflateCatalog } from './corpus';
 
 const ALIASES_PER_COMPANY = 10;
 
-/** Writes entities.json and findings/*.json under `dir`; returns how many names and findings it holds. */
+/** Writes entities.json (with the real topics), publishers.json (the real registry) and findings/*.json under `dir`; returns how many names and findings it holds. */
 export async function writeSyntheticDataset(root: string, dir: string, factor: number): Promise<{ names: number; findings: number }> {
   const source = join(root, 'assets/dataset');
-  const catalog = JSON.parse(await readFile(join(source, 'entities.json'), 'utf8')) as { version: string; entities: Entity[] };
+  const catalog = JSON.parse(await readFile(join(source, 'entities.json'), 'utf8')) as { version: string; entities: Entity[]; topics: Topic[] };
   // inflateCatalog adds one company per name; the dataset's limit on entities wants them grouped.
   const added = inflateCatalog(catalog.entities, factor).slice(catalog.entities.length);
   const synthetic: Entity[] = [];
@@ -24,7 +24,8 @@ export async function writeSyntheticDataset(root: string, dir: string, factor: n
     });
   }
   await mkdir(join(dir, 'findings'), { recursive: true });
-  await writeFile(join(dir, 'entities.json'), JSON.stringify({ version: catalog.version, entities: [...catalog.entities, ...synthetic] }));
+  await writeFile(join(dir, 'entities.json'), JSON.stringify({ version: catalog.version, entities: [...catalog.entities, ...synthetic], topics: catalog.topics }));
+  await copyFile(join(source, 'publishers.json'), join(dir, 'publishers.json'));
   let findings = 0;
   let company = 0;
   // The dataset refuses two findings alike in vendor, customer, date, kind and first source.
