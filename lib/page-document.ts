@@ -24,6 +24,8 @@ export class PageDocument {
   private nextKey = 1;
   /** Batches read so far (the content script numbers them from 0). */
   batches = 0;
+  /** Characters of this document given to the story scanner so far (the background caps it per page). */
+  storyChars = 0;
 
   /**
    * `corroborating`: vendors known to be concerned by other means (the page's own domain, or after a

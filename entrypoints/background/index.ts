@@ -35,6 +35,9 @@ const benchTimes: Record<string, number> | undefined =
   import.meta.env.MODE === 'bench'
     ? ((globalThis as typeof globalThis & { __dualUseBench?: Record<string, number> }).__dualUseBench = {})
     : undefined;
+/** Characters of a page's text the story scanner reads at most (lib/reports: which findings a page reports). */
+const STORY_CHARS_PER_PAGE = 200_000;
+
 const noteTime = (name: string) => {
   if (benchTimes) benchTimes[name] ??= performance.now();
 };
@@ -164,9 +167,18 @@ export default defineBackground(() => {
     const reading = document.read(current.matcher, message.texts);
     if (topFrame) {
       const record = await recordFor(tabId, message.url, incognito);
-      const scanner = createStoryScanner(current.reports.stories, record.storyTerms ?? []);
-      for (const text of message.texts) scanner.add(text.text);
-      let updated = withStoryTerms(record, scanner.found());
+      let updated = record;
+      // A story is told in a page's first pages of text: past STORY_CHARS_PER_PAGE its terms are not
+      // looked for (scanning costs ~0.1 s per MB, which a 2 MB page would pay on every load).
+      if (document.storyChars < STORY_CHARS_PER_PAGE) {
+        const scanner = createStoryScanner(current.reports.stories, record.storyTerms ?? []);
+        for (const text of message.texts) {
+          if (document.storyChars >= STORY_CHARS_PER_PAGE) break;
+          scanner.add(text.text);
+          document.storyChars += text.text.length;
+        }
+        updated = withStoryTerms(record, scanner.found());
+      }
       // The first batch of a walk replaces what an earlier walk of this tab counted (a repaint starts over).
       if (reading.marks.length || reading.released.length || document.batches === 1) {
         const known = document
