@@ -6,11 +6,11 @@ import { countActiveFilters, type EntityIndex } from '../../lib/filters';
 import type { ExploreKey } from '../../lib/i18n/explore';
 import { findingMessages } from '../../lib/i18n/finding';
 import { translator } from '../../lib/i18n';
+import { isFilterDate } from '../../lib/db/validate-settings';
 import { defaultSettings, type Filters } from '../../lib/settings';
 import { summarizeDataset, type Choice } from '../options/dataset-summary';
 import { el, makeId } from '../options/dom';
 
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 type ListKey = 'vendors' | 'customers' | 'countries' | 'kinds' | 'statuses' | 'publishers';
 
 export interface FilterPanelOptions {
@@ -76,7 +76,7 @@ export function renderFilterPanel(options: FilterPanelOptions): HTMLDetailsEleme
     const input = el('input', { type: 'text', id, value: options.filters()[key], inputmode: 'numeric', maxlength: 10,
       autocomplete: 'off', placeholder: key === 'from' ? '2020' : '2025-12', 'aria-describedby': `explore-date-hint ${error.id}`, onchange: () => {
         const value = input.value.trim();
-        const valid = value === '' || PARTIAL_DATE.test(value);
+        const valid = isFilterDate(value);
         input.setAttribute('aria-invalid', String(!valid));
         error.textContent = valid ? '' : t('dateInvalid');
         if (valid) update({ [key]: value });

@@ -3,6 +3,7 @@
 // so badges, popups and page marks follow without a reload. Text only: nothing is set as HTML.
 import { getActiveDataset, type ActiveDataset } from '../../lib/db/active-dataset';
 import { getSettings, importAll, resetDataset, saveSettings } from '../../lib/db/index';
+import { isFilterDate } from '../../lib/db/validate-settings';
 import { validateDataset } from '../../lib/dataset/validate';
 import { FINDING_KINDS, FINDING_STATUSES, type Lang } from '../../lib/dataset/types';
 import { countPassing, indexEntities, type EntityIndex } from '../../lib/filters';
@@ -16,7 +17,6 @@ import { el, makeId } from './dom';
 import { downloadText } from './download';
 import { normalizeSite } from './site-name';
 
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 interface PageState {
   settings: Settings;
@@ -217,7 +217,7 @@ function renderFilters(): HTMLElement {
     const input = el('input', { type: 'text', id, value: settings.filters[key], placeholder: key === 'from' ? '2020' : '2025-12',
       inputmode: 'numeric', maxlength: 10, autocomplete: 'off', 'aria-describedby': `date-hint ${errorId}`, onchange: () => {
         const value = input.value.trim();
-        const valid = value === '' || PARTIAL_DATE.test(value);
+        const valid = isFilterDate(value);
         input.setAttribute('aria-invalid', String(!valid));
         error.textContent = valid ? '' : t('dateInvalid');
         if (valid) setFilter({ [key]: value });

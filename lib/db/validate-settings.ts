@@ -7,6 +7,11 @@ export type SettingsCheck = { ok: true; settings: Settings } | { ok: false; fiel
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** A filter's date bound: YYYY, YYYY-MM, YYYY-MM-DD, or empty for no bound (the pages check what the reader types with it). */
+export function isFilterDate(value: string): boolean {
+  return value === '' || PARTIAL_DATE.test(value);
+}
 export const MAX_SITES = 1000;
 export const MAX_FILTER_VALUES = 500;
 export const MAX_MARKS_PER_COMPANY = 50;
@@ -57,7 +62,7 @@ function readFilters(value: unknown): Filters {
   for (const key of ['from', 'to'] as const) {
     const bound = value[key];
     if (bound === undefined) continue;
-    if (typeof bound !== 'string' || (bound !== '' && !PARTIAL_DATE.test(bound))) throw new SettingsProblem(`filters.${key}`, 'must be YYYY, YYYY-MM, YYYY-MM-DD or empty');
+    if (typeof bound !== 'string' || !isFilterDate(bound)) throw new SettingsProblem(`filters.${key}`, 'must be YYYY, YYYY-MM, YYYY-MM-DD or empty');
     filters[key] = bound;
   }
   return filters;

@@ -1,12 +1,13 @@
 // Messages of the explore page (English and French; a key missing in one is a compile error).
 import type { FindingStatus } from '../dataset/types';
 import type { SortKey } from '../explore/view-model';
+import { filterMessages, type FilterKey } from './filters';
 import type { Messages } from './index';
 
 export type ExploreKey =
+  | FilterKey
   | 'appName' | 'title' | 'pageTitle' | 'intro' | 'navRecord' | 'navSettings' | 'language' | 'languageAuto'
-  | 'filtersActive' | 'filtersNone' | 'filtersHint' | 'clearFilters' | 'companies' | 'customers'
-  | 'countries' | 'kinds' | 'statuses' | 'publishers' | 'dateRange' | 'from' | 'to' | 'dateHint' | 'dateInvalid'
+  | 'filtersActive' | 'filtersNone' | 'filtersHint'
   | 'searchLabel' | 'searchPlaceholder' | 'sortLabel' | `sort.${SortKey}` | 'countOne' | 'countMany' | 'countNone'
   | 'shownOf' | 'listLabel' | 'export' | 'exportCsv' | 'exportJson' | 'backToList' | 'notFound' | 'hiddenFinding'
   | 'subsidiaries' | 'products' | 'country' | 'customersHeading' | 'suppliersHeading' | 'noneListed'
@@ -17,6 +18,7 @@ export type ExploreKey =
 
 export const exploreMessages: Messages<ExploreKey> = {
   en: {
+    ...filterMessages.en,
     appName: 'Dual Use',
     title: 'The record',
     pageTitle: '{name} — Dual Use',
@@ -28,18 +30,6 @@ export const exploreMessages: Messages<ExploreKey> = {
     filtersActive: 'Filters ({n} active)',
     filtersNone: 'Filters (none: everything is shown)',
     filtersHint: 'These are your filters: they also apply to the badge, the popup and the marks on pages. Nothing ticked in a group means all of it.',
-    clearFilters: 'Clear all filters',
-    companies: 'Companies (with their subsidiaries)',
-    customers: 'Customers',
-    countries: 'Customer countries',
-    kinds: 'Kinds',
-    statuses: 'Status',
-    publishers: 'Source publishers',
-    dateRange: 'Date',
-    from: 'From',
-    to: 'To',
-    dateHint: 'YYYY, YYYY-MM or YYYY-MM-DD; empty for no limit.',
-    dateInvalid: 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.',
     searchLabel: 'Search titles, summaries, units, products, publishers',
     searchPlaceholder: 'e.g. Nimbus, 8200, Défense, Reuters',
     sortLabel: 'Sort by',
@@ -91,6 +81,7 @@ export const exploreMessages: Messages<ExploreKey> = {
     titleColumn: 'Finding',
   },
   fr: {
+    ...filterMessages.fr,
     appName: 'Dual Use',
     title: 'Le registre',
     pageTitle: '{name} — Dual Use',
@@ -102,18 +93,6 @@ export const exploreMessages: Messages<ExploreKey> = {
     filtersActive: 'Filtres ({n} actifs)',
     filtersNone: 'Filtres (aucun : tout est affiché)',
     filtersHint: 'Ce sont vos filtres : ils s’appliquent aussi au badge, à la fenêtre et aux marques dans les pages. Rien de coché dans un groupe signifie tout.',
-    clearFilters: 'Effacer tous les filtres',
-    companies: 'Entreprises (avec leurs filiales)',
-    customers: 'Clients',
-    countries: 'Pays des clients',
-    kinds: 'Types',
-    statuses: 'Statut',
-    publishers: 'Éditeurs des sources',
-    dateRange: 'Date',
-    from: 'Du',
-    to: 'Au',
-    dateHint: 'AAAA, AAAA-MM ou AAAA-MM-JJ ; vide pour aucune limite.',
-    dateInvalid: 'Écrivez la date sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ.',
     searchLabel: 'Chercher dans les titres, résumés, unités, produits, éditeurs',
     searchPlaceholder: 'ex. Nimbus, 8200, Défense, Reuters',
     sortLabel: 'Trier par',

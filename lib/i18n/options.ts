@@ -1,15 +1,16 @@
 // Messages of the options page (English and French; a key missing in one is a compile error).
 import type { FindingKind, FindingStatus } from '../dataset/types';
 import type { ImportProblemCode } from '../import-export';
+import { filterMessages, type FilterKey } from './filters';
 import type { Messages } from './index';
 
 export type OptionsKey =
+  | FilterKey
   | 'title' | 'intro' | 'exploreLink' | 'saved' | 'saveFailed'
   | 'generalHeading' | 'enabled' | 'enabledHint' | 'marks' | 'marksHint' | 'language' | 'languageAuto'
   | 'sitesHeading' | 'siteMode' | 'modeEverywhereExcept' | 'modeOnlyOn' | 'addSite' | 'addSiteLabel' | 'siteInvalid'
   | 'siteAlready' | 'removeSite' | 'noSitesExcept' | 'noSitesOnly' | 'sitesListExcept' | 'sitesListOnly'
-  | 'filtersHeading' | 'filtersHint' | 'shownCount' | 'clearFilters' | 'companies' | 'customers' | 'countries' | 'kinds'
-  | 'statuses' | 'publishers' | 'dateRange' | 'from' | 'to' | 'dateHint' | 'dateInvalid' | 'findingsCount'
+  | 'filtersHeading' | 'filtersHint' | 'shownCount' | 'findingsCount'
   | 'dataHeading' | 'datasetVersion' | 'datasetOrigin' | 'originBundled' | 'originImported' | 'findings' | 'companiesCount'
   | 'militaries' | 'newestFinding' | 'sourcesByPublisher' | 'exportSettings' | 'exportDataset' | 'importLabel' | 'importHint'
   | 'imported' | 'importedSettings' | 'importRefused' | 'resetDataset' | 'resetDone' | 'loadFailed'
@@ -17,6 +18,7 @@ export type OptionsKey =
 
 export const optionsMessages: Messages<OptionsKey> = {
   en: {
+    ...filterMessages.en,
     title: 'Dual Use — options',
     intro: 'Choose what you see. Everything stays on this device.',
     exploreLink: 'Explore the record: timelines per company and per customer, export',
@@ -45,18 +47,6 @@ export const optionsMessages: Messages<OptionsKey> = {
     filtersHeading: 'Filters',
     filtersHint: 'Nothing ticked in a group means all of it. Applies to the badge, the popup and the marks.',
     shownCount: '{shown} of {total} findings shown',
-    clearFilters: 'Clear all filters',
-    companies: 'Companies (with their subsidiaries)',
-    customers: 'Customers',
-    countries: 'Customer countries',
-    kinds: 'Kinds',
-    statuses: 'Status',
-    publishers: 'Source publishers',
-    dateRange: 'Date',
-    from: 'From',
-    to: 'To',
-    dateHint: 'YYYY, YYYY-MM or YYYY-MM-DD; empty for no limit.',
-    dateInvalid: 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.',
     findingsCount: '{n}',
     dataHeading: 'Data',
     datasetVersion: 'Dataset version',
@@ -93,6 +83,7 @@ export const optionsMessages: Messages<OptionsKey> = {
     'problem.invalid-settings': 'the settings are not valid',
   },
   fr: {
+    ...filterMessages.fr,
     title: 'Dual Use — options',
     intro: 'Choisissez ce que vous voyez. Tout reste sur cet appareil.',
     exploreLink: 'Explorer le registre : chronologies par entreprise et par client, export',
@@ -121,18 +112,6 @@ export const optionsMessages: Messages<OptionsKey> = {
     filtersHeading: 'Filtres',
     filtersHint: 'Rien de coché dans un groupe signifie tout. S’applique au badge, à la fenêtre et aux marques.',
     shownCount: '{shown} constats affichés sur {total}',
-    clearFilters: 'Effacer tous les filtres',
-    companies: 'Entreprises (avec leurs filiales)',
-    customers: 'Clients',
-    countries: 'Pays des clients',
-    kinds: 'Types',
-    statuses: 'Statut',
-    publishers: 'Éditeurs des sources',
-    dateRange: 'Date',
-    from: 'Du',
-    to: 'Au',
-    dateHint: 'AAAA, AAAA-MM ou AAAA-MM-JJ ; vide pour aucune limite.',
-    dateInvalid: 'Écrivez la date sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ.',
     findingsCount: '{n}',
     dataHeading: 'Données',
     datasetVersion: 'Version des données',
