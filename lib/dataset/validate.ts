@@ -235,6 +235,16 @@ const RULE_KEYS = new Set([
   'note',
 ]);
 
+/** A record's `id`: kebab-case; once read, every later problem of the record names it. */
+function readId(at: At, value: Json): string | undefined {
+  const id = readText(at, value, 'id', 'id', LIMITS.id);
+  if (id !== undefined) {
+    at.id = id;
+    if (!KEBAB.test(id)) problem(at, 'id', 'must be kebab-case (a-z, 0-9, single hyphens)');
+  }
+  return id;
+}
+
 function readRule(at: At, value: unknown, field: string, names: Set<string>, topicIds: ReadonlySet<string>): AmbiguityRule | undefined {
   if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
   for (const key of Object.keys(value)) if (!RULE_KEYS.has(key)) problem(at, `${field}.${key}`, 'is not a known rule field');
@@ -262,11 +272,7 @@ function readRule(at: At, value: unknown, field: string, names: Set<string>, top
 
 function readEntity(at: At, value: unknown, field: string, topicIds: ReadonlySet<string>): Entity | undefined {
   if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
-  const id = readText(at, value, 'id', 'id', LIMITS.id);
-  if (id !== undefined) {
-    at.id = id;
-    if (!KEBAB.test(id)) problem(at, 'id', 'must be kebab-case (a-z, 0-9, single hyphens)');
-  }
+  const id = readId(at, value);
   const name = readText(at, value, 'name', 'name', LIMITS.name);
   const type = readEnum<EntityType>(at, value, 'type', 'type', ENTITY_TYPES);
   const country = readText(at, value, 'country', 'country', 8);
@@ -330,11 +336,7 @@ function readAmount(at: At, value: unknown): Amount | undefined {
 
 function readPublisher(at: At, value: unknown, field: string): Publisher | undefined {
   if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
-  const id = readText(at, value, 'id', 'id', LIMITS.id);
-  if (id !== undefined) {
-    at.id = id;
-    if (!KEBAB.test(id)) problem(at, 'id', 'must be kebab-case (a-z, 0-9, single hyphens)');
-  }
+  const id = readId(at, value);
   const name = readText(at, value, 'name', 'name', LIMITS.name);
   const domains = readTextList(at, value, 'domains', 'domains', false, true);
   domains?.forEach((domain, index) => {
@@ -444,11 +446,7 @@ function readSource(at: At, value: unknown, field: string, now: Date, registry: 
 
 function readFinding(at: At, value: unknown, field: string, now: Date, registry: Registry): Finding | undefined {
   if (!isObject(value)) return problem(at, field, 'must be an object'), undefined;
-  const id = readText(at, value, 'id', 'id', LIMITS.id);
-  if (id !== undefined) {
-    at.id = id;
-    if (!KEBAB.test(id)) problem(at, 'id', 'must be kebab-case (a-z, 0-9, single hyphens)');
-  }
+  const id = readId(at, value);
   const vendor = readText(at, value, 'vendor', 'vendor', LIMITS.id);
   let customer: string | null = null;
   if (!has(value, 'customer')) problem(at, 'customer', 'is required (null for a policy or labour finding without one)');
