@@ -1,9 +1,15 @@
 // Every finding's story terms compiled once per dataset, with their weights (rarer terms weigh more:
 // ln(1 + findings / findings sharing the term)), and the incremental scanner that finds them in a
-// document chunk by chunk: one pass over each chunk's words, phrases looked up by their first word.
+// document chunk by chunk. The scanner reads the text once, unit by unit, hashing each word as it
+// goes and allocating nothing: only a word whose hash is a phrase's first word or a month, and a
+// number, are read as words (readWordsAt), and a phrase's next words are compared by hash before
+// they are read. It finds what reading every word with readStory finds (story-scanner.test.ts
+// compares the two), eight times faster: 16 MB of dense text in ~250 ms of CPU instead of ~2 s,
+// which had made the story scan the slowest part of `scan`.
 import type { Dataset, Localized } from '../dataset/types';
+import { canonicalUnit, foldUnit, isInvisibleUnit, isStableAt, isWordUnit, mayCompose, normalizeText } from '../text/normalize';
 import { buildTermContext, deriveStoryTerms, type TermKind } from './story-terms';
-import { phraseWord, readStory } from './story-tokens';
+import { isMonthName, isSymbolUnit, MONTH_NAMES, phraseWord, readDate, readFigure, readWordsAt, type StoryWord } from './story-tokens';
 
 export interface IndexedTerm {
   key: string;
@@ -23,13 +29,76 @@ export interface StoryIndex {
   readonly uniqueWeight: number;
   /** Folded first word → the phrases starting with it. */
   readonly phrasesByFirst: ReadonlyMap<string, ReadonlyArray<IndexedPhrase>>;
+  /** What the scanner looks words up by: hashes of first words and months, figures and dates wanted. */
+  readonly triggers: StoryTriggers;
 }
 
 export interface IndexedPhrase {
   words: readonly string[];
+  /** wordHash of each word. */
+  hashes: readonly number[];
   key: string;
+  /** The term's number (its place in the index). */
+  term: number;
   /** The first word must be capitalised in the text (a proper noun). */
   cased: boolean;
+}
+
+interface StoryTriggers {
+  /** One bit per hash bucket of a phrase's first word; of a month name. */
+  firstBits: Uint32Array;
+  monthBits: Uint32Array;
+  /** wordHash of a first word → the phrases starting with a word of that hash. */
+  phrasesByHash: Map<number, IndexedPhrase[]>;
+  /** Some terms are figures / months: numbers / month names must be read. */
+  figures: boolean;
+  dates: boolean;
+  /** Some phrase starts with a number. */
+  numberFirst: boolean;
+  /** The longest phrase, in words. */
+  longest: number;
+  /** Terms that have phrases (IndexedPhrase.term is below). */
+  termCount: number;
+}
+
+// FNV-1a over folded units: the scanner hashes a word as it reads it, a phrase's words are hashed alike.
+const HASH_SEED = 0x811c9dc5 | 0;
+const hashStep = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
+const BUCKET_BITS = 16;
+const bucketOf = (hash: number): number => (hash ^ (hash >>> BUCKET_BITS)) & ((1 << BUCKET_BITS) - 1);
+
+/** The scanner's hash of a folded word (a phraseWord, a month name). */
+export function wordHash(folded: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < folded.length; i++) hash = hashStep(hash, folded.charCodeAt(i));
+  return hash;
+}
+
+function buildTriggers(phrasesByFirst: ReadonlyMap<string, ReadonlyArray<IndexedPhrase>>, keys: Iterable<string>, termCount: number): StoryTriggers {
+  const firstBits = new Uint32Array((1 << BUCKET_BITS) / 32);
+  const monthBits = new Uint32Array((1 << BUCKET_BITS) / 32);
+  const mark = (bits: Uint32Array, hash: number): void => {
+    const bucket = bucketOf(hash);
+    bits[bucket >>> 5]! |= 1 << (bucket & 31);
+  };
+  const phrasesByHash = new Map<number, IndexedPhrase[]>();
+  let numberFirst = false;
+  let longest = 1;
+  for (const [first, phrases] of phrasesByFirst) {
+    const hash = wordHash(first);
+    mark(firstBits, hash);
+    phrasesByHash.set(hash, [...(phrasesByHash.get(hash) ?? []), ...phrases]);
+    if (/^\d/u.test(first)) numberFirst = true;
+    for (const phrase of phrases) longest = Math.max(longest, phrase.words.length);
+  }
+  let figures = false;
+  let dates = false;
+  for (const key of keys) {
+    if (key.startsWith('f:')) figures = true;
+    if (key.startsWith('d:')) dates = true;
+  }
+  if (dates) for (const month of MONTH_NAMES) mark(monthBits, wordHash(month));
+  return { firstBits, monthBits, phrasesByHash, figures, dates, numberFirst, longest, termCount };
 }
 
 /** A term shared by more findings than this is context, however distinctive its kind. */
@@ -43,6 +112,7 @@ export function buildStoryIndex(dataset: Pick<Dataset, 'entities' | 'findings'> 
   const findingsWith = new Map<string, number>();
   const phrasesByFirst = new Map<string, IndexedPhrase[]>();
   const phraseSeen = new Set<string>();
+  const termNumbers = new Map<string, number>();
   for (const finding of dataset.findings) {
     const terms = deriveStoryTerms(finding, context);
     termsByFinding.set(finding.id, terms.map((term) => term.key));
@@ -54,7 +124,8 @@ export function buildStoryIndex(dataset: Pick<Dataset, 'entities' | 'findings'> 
         if (phraseSeen.has(id)) continue;
         phraseSeen.add(id);
         const list = phrasesByFirst.get(words[0]!) ?? [];
-        list.push({ words, key: term.key, cased: term.cased === true });
+        if (!termNumbers.has(term.key)) termNumbers.set(term.key, termNumbers.size);
+        list.push({ words, hashes: words.map(wordHash), key: term.key, term: termNumbers.get(term.key)!, cased: term.cased === true });
         phrasesByFirst.set(words[0]!, list);
       }
     }
@@ -70,6 +141,7 @@ export function buildStoryIndex(dataset: Pick<Dataset, 'entities' | 'findings'> 
     term: (key) => terms.get(key),
     uniqueWeight: Math.log(1 + Math.max(total, 1)),
     phrasesByFirst,
+    triggers: buildTriggers(phrasesByFirst, terms.keys(), termNumbers.size),
   };
 }
 
@@ -83,21 +155,223 @@ export interface StoryScanner {
 export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<string> = []): StoryScanner {
   const found = new Set<string>();
   for (const key of alreadyFound) if (index.term(key)) found.add(key);
-  return {
-    add(text) {
-      const { words, marks } = readStory(text);
-      for (let i = 0; i < words.length; i++) {
-        const candidates = index.phrasesByFirst.get(phraseWord(words[i]!.folded));
-        if (!candidates) continue;
-        for (const { words: phrase, key, cased } of candidates) {
-          if (found.has(key) || (cased && !words[i]!.capital)) continue;
-          let k = 1;
-          while (k < phrase.length && words[i + k] !== undefined && phraseWord(words[i + k]!.folded) === phrase[k]) k++;
-          if (k === phrase.length) found.add(key);
+  const { firstBits, monthBits, phrasesByHash, figures, dates, numberFirst, longest, termCount } = index.triggers;
+  /** foundTerms[phrase.term]: the phrase's term is found (a faster test than the set's, asked at every first word). */
+  const foundTerms = new Uint8Array(termCount);
+  for (const phrases of phrasesByHash.values()) for (const phrase of phrases) if (found.has(phrase.key)) foundTerms[phrase.term] = 1;
+  /** Marks are added after the phrases of their chunk, as a whole reading lists them. */
+  const marks: string[] = [];
+  const addMark = (key: string | undefined): void => {
+    if (key !== undefined && !found.has(key) && index.term(key)) marks.push(key);
+  };
+
+  // The token the last call of `tokenAt` read: its extent and hashes (folded; without a final "s"
+  // of a longer word, as phraseWord compares it); allocation-free.
+  let tokenEnd = 0;
+  let tokenHash = 0;
+  let tokenDigits = false;
+  /** Reads the token at or after `from` (word units, cut where digits meet letters, or a symbol); false at the end. */
+  function tokenAt(text: string, from: number): boolean {
+    let i = from;
+    while (i < text.length) {
+      const unit = text.charCodeAt(i);
+      if (isWordUnit(unit) || isSymbolUnit(unit)) break;
+      i++;
+    }
+    if (i === text.length) return false;
+    const first = text.charCodeAt(i);
+    if (isSymbolUnit(first)) {
+      tokenEnd = i + 1;
+      tokenHash = hashStep(HASH_SEED, first);
+      tokenDigits = false;
+      return true;
+    }
+    const digits = isDigit(first);
+    let hash = HASH_SEED;
+    let before = HASH_SEED;
+    let length = 0;
+    let last = 0;
+    for (; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (isInvisibleUnit(unit)) continue;
+      if (!isWordUnit(unit) || isDigit(unit) !== digits) break;
+      const folded = foldUnit(canonicalUnit(unit));
+      before = hash;
+      hash = hashStep(hash, folded);
+      last = folded;
+      length++;
+    }
+    tokenEnd = i;
+    tokenHash = length > 3 && last === 0x73 ? before : hash;
+    tokenDigits = digits;
+    return true;
+  }
+
+  /** The phrase's words from its `k`th on, from `at`, by hash; null where a number (grouped, decimal) needs the exact reading. */
+  function phraseMayMatch(text: string, at: number, phrase: IndexedPhrase, k: number): boolean | null {
+    for (; k < phrase.words.length; k++) {
+      if (!tokenAt(text, at)) return false;
+      if (tokenDigits) return null;
+      if (tokenHash !== phrase.hashes[k]) return false;
+      at = tokenEnd;
+    }
+    return true;
+  }
+
+  /** Exactly, as readStory's words: does the phrase start at words[i]? */
+  function phraseMatches(words: readonly StoryWord[], i: number, phrase: IndexedPhrase): boolean {
+    if (phrase.cased && !words[i]!.capital) return false;
+    for (let k = 0; k < phrase.words.length; k++) {
+      const word = words[i + k];
+      if (word === undefined || phraseWord(word.folded) !== phrase.words[k]) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The phrases whose first word has this hash, at the token [start, end), in the index's order.
+   * Candidates are sifted by case and hash first (the next token is read once for all of them);
+   * what is left is read exactly. `words`: the exact reading from `start`, when the caller has it.
+   */
+  function lookUpPhrases(text: string, start: number, end: number, hash: number, words: StoryWord[] | null): void {
+    const phrases = phrasesByHash.get(hash);
+    if (!phrases) return;
+    let reading = words;
+    let capital = -1;
+    // The next token: -1 not read yet, 0 none, 1 a word (its hash and end kept), 2 a number.
+    let next = -1;
+    let nextHash = 0;
+    let nextEnd = 0;
+    for (const phrase of phrases) {
+      if (foundTerms[phrase.term] === 1) continue;
+      if (reading === null) {
+        if (phrase.cased) {
+          if (capital === -1) capital = isCapitalAt(text, start) ? 1 : 0;
+          if (capital === 0) continue;
         }
+        if (phrase.words.length > 1) {
+          if (next === -1) {
+            next = !tokenAt(text, end) ? 0 : tokenDigits ? 2 : 1;
+            nextHash = tokenHash;
+            nextEnd = tokenEnd;
+          }
+          if (next === 0) continue;
+          if (next === 1 && (nextHash !== phrase.hashes[1] || phraseMayMatch(text, nextEnd, phrase, 2) === false)) continue;
+        }
+        reading = readWordsAt(text, start, longest);
       }
-      for (const mark of marks) if (index.term(mark.key)) found.add(mark.key);
+      const i = reading.findIndex((word) => word.start === start);
+      if (i >= 0 && phraseMatches(reading, i, phrase)) {
+        found.add(phrase.key);
+        foundTerms[phrase.term] = 1;
+      }
+    }
+  }
+
+  /** A number at [start, …): its figure, and the phrases starting with it. `from`: two tokens before it (a currency, "multiplied by"). */
+  function readNumber(text: string, from: number, start: number): void {
+    const words = readWordsAt(text, from, longest + 3);
+    const i = words.findIndex((word) => word.start === start);
+    // Not a word of its own: a group or the decimals of the number before it.
+    if (i < 0) return;
+    if (figures) addMark(readFigure(words, i)?.key);
+    if (numberFirst) lookUpPhrases(text, start, words[i]!.end, wordHash(phraseWord(words[i]!.folded)), words.slice(i));
+  }
+
+  /** A word of a month's hash at `start`: the month and year it may begin. */
+  function readMonth(text: string, start: number): void {
+    const words = readWordsAt(text, start, 3);
+    if (words[0]?.start === start && isMonthName(words[0].folded)) addMark(readDate(words, 0)?.key);
+  }
+
+  /** Reads `text` (false where NFKC would change it: nothing is kept then). */
+  function scan(text: string): boolean {
+    // The token being read: its start (-1 between tokens), kind, hash so far and the hash before its last unit.
+    let start = -1;
+    let digits = false;
+    let hash = HASH_SEED;
+    let before = HASH_SEED;
+    let length = 0;
+    let last = 0;
+    /** Starts of the two tokens before the current one. */
+    let previous = -1;
+    let beforePrevious = -1;
+    const wantNumbers = figures || numberFirst;
+    for (let i = 0; i <= text.length; i++) {
+      const unit = i < text.length ? text.charCodeAt(i) : 0x20;
+      let word: boolean;
+      let folded: number;
+      if (unit < 0x80) {
+        word = (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
+        folded = unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit;
+      } else {
+        if (isInvisibleUnit(unit)) continue;
+        if (mayCompose(unit) && !isStableAt(text, i)) return false;
+        word = isWordUnit(unit);
+        folded = word ? foldUnit(canonicalUnit(unit)) : unit;
+      }
+      const digit = unit >= 0x30 && unit <= 0x39;
+      const symbol = !word && isSymbolUnit(unit);
+      if (start >= 0 && (!word || digit !== digits)) {
+        // The token [start, i) ends here.
+        if (digits) {
+          if (wantNumbers) readNumber(text, beforePrevious >= 0 ? beforePrevious : previous >= 0 ? previous : start, start);
+        } else {
+          const phraseHash = length > 3 && last === 0x73 ? before : hash;
+          if (hasBit(firstBits, phraseHash)) lookUpPhrases(text, start, i, phraseHash, null);
+          if (dates && hasBit(monthBits, hash)) readMonth(text, start);
+        }
+        beforePrevious = previous;
+        previous = start;
+        start = -1;
+      }
+      if (word) {
+        if (start < 0) {
+          start = i;
+          digits = digit;
+          hash = HASH_SEED;
+          length = 0;
+        }
+        before = hash;
+        hash = hashStep(hash, folded);
+        last = folded;
+        length++;
+      } else if (symbol) {
+        // A symbol is a word of its own: the first word of a phrase, a figure's currency.
+        const symbolHash = hashStep(HASH_SEED, folded);
+        if (hasBit(firstBits, symbolHash)) lookUpPhrases(text, i, i + 1, symbolHash, null);
+        beforePrevious = previous;
+        previous = i;
+      }
+    }
+    return true;
+  }
+
+  return {
+    add(input) {
+      marks.length = 0;
+      // Text that NFKC would change (ligatures, full-width letters) is read normalised, as readStory reads it.
+      if (!scan(input)) {
+        marks.length = 0;
+        scan(normalizeText(input).text);
+      }
+      for (const key of marks) found.add(key);
     },
     found: () => [...found],
   };
+}
+
+const isDigit = (unit: number): boolean => unit >= 0x30 && unit <= 0x39;
+
+/** As readStory sets `capital`: the word's first character is not its own lower case. */
+function isCapitalAt(text: string, start: number): boolean {
+  const unit = text.charCodeAt(start);
+  if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a;
+  const char = text.charAt(start);
+  return char !== char.toLowerCase();
+}
+
+function hasBit(bits: Uint32Array, hash: number): boolean {
+  const bucket = bucketOf(hash);
+  return ((bits[bucket >>> 5] ?? 0) & (1 << (bucket & 31))) !== 0;
 }

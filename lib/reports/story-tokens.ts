@@ -68,6 +68,9 @@ const MONTHS: Record<string, number> = {
   août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
 };
 
+/** The English and French month names, folded, with and without accents. */
+export const MONTH_NAMES: readonly string[] = Object.keys(MONTHS);
+
 /** True when `folded` is an English or French month name. */
 export function isMonthName(folded: string): boolean {
   return Object.prototype.hasOwnProperty.call(MONTHS, folded);
@@ -82,8 +85,17 @@ interface RawToken {
   digits: boolean;
 }
 
-/** Runs of word units, cut where digits meet letters ("10M" → "10", "M"); symbols alone. */
-function rawTokens(text: string): RawToken[] {
+/** True for a symbol read as a word of its own (a currency, the percent sign). */
+export function isSymbolUnit(unit: number): boolean {
+  // $ % £ ¥ ₪ €, the units of SYMBOLS (asked of every unit between words: no string made).
+  return unit === 0x24 || unit === 0x25 || unit === 0xa3 || unit === 0xa5 || unit === 0x20aa || unit === 0x20ac;
+}
+
+/**
+ * Runs of word units, cut where digits meet letters ("10M" → "10", "M"); symbols alone. From `from`
+ * (a token's start), at most `limit` tokens.
+ */
+function rawTokens(text: string, from = 0, limit = Infinity): RawToken[] {
   const tokens: RawToken[] = [];
   let start = -1;
   let digits = false;
@@ -98,7 +110,7 @@ function rawTokens(text: string): RawToken[] {
     start = -1;
     invisible = false;
   };
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length && tokens.length < limit; i++) {
     const unit = text.charCodeAt(i);
     if (isInvisibleUnit(unit)) {
       invisible = true; // a soft hyphen inside a word keeps it whole
@@ -117,7 +129,7 @@ function rawTokens(text: string): RawToken[] {
     const char = text.charAt(i);
     if (SYMBOLS.has(char)) tokens.push({ text: char, start: i, end: i + 1, digits: false });
   }
-  flush(text.length);
+  if (tokens.length < limit) flush(text.length);
   return tokens;
 }
 
@@ -173,8 +185,21 @@ function readWords(text: string, raw: RawToken[]): StoryWord[] {
   return words;
 }
 
+/**
+ * The words of (normalised) `text` from the token that starts at `from`, at least `count` of them
+ * where the text has them, read exactly as readStory reads the whole text (the last word needed is
+ * complete: a number's groups are joined). For the scanner, which reads words only where it must.
+ */
+export function readWordsAt(text: string, from: number, count: number): StoryWord[] {
+  for (let limit = count + 8; ; limit *= 2) {
+    const raw = rawTokens(text, from, limit);
+    const words = readWords(text, raw);
+    if (raw.length < limit || words.length > count) return words;
+  }
+}
+
 /** The figure that starts at the number words[i], if it has a unit: its key and extent. */
-function readFigure(words: StoryWord[], i: number): StoryMark | null {
+export function readFigure(words: StoryWord[], i: number): StoryMark | null {
   const number = words[i]!;
   let value = number.number!;
   let start = number.start;
@@ -225,7 +250,7 @@ function readFigure(words: StoryWord[], i: number): StoryMark | null {
 }
 
 /** A month named with its year: "October 2023", « octobre 2023 », "October 24, 2024". */
-function readDate(words: StoryWord[], i: number): StoryMark | null {
+export function readDate(words: StoryWord[], i: number): StoryMark | null {
   const month = MONTHS[words[i]!.folded];
   if (month === undefined) return null;
   let j = i + 1;
