@@ -124,19 +124,43 @@ export class EvidenceHits {
   private breaks = new Int32Array(256);
   private breakCount = 0;
   private readonly result: SentenceEvidence = { cue: false, otherSense: false };
+  // Where the last look-up landed in `ends` and `breaks`: mentions are judged in order of position,
+  // so the next look-up is a few steps from the last (a binary search per mention cost more).
+  // placeFollows and judge look at different places (after the name; its sentence), each its own cursor.
+  private readonly hitCursors = new Int32Array(2);
+  private breakCursor = 0;
 
   constructor(private readonly table: EvidenceTable) {}
 
   reset(): void {
     this.count = 0;
     this.breakCount = 0;
+    this.hitCursors.fill(0);
+    this.breakCursor = 0;
   }
 
-  /** Called by the scan for every pattern occurrence; keeps those that are evidence. */
+  /** Index of the first hit ending after `limit`, or count (stepping from cursor `cursor`'s last answer). */
+  private firstHitAbove(limit: number, cursor: 0 | 1): number {
+    let k = this.hitCursors[cursor] ?? 0;
+    const ends = this.ends;
+    while (k < this.count && (ends[k] ?? 0) <= limit) k++;
+    while (k > 0 && (ends[k - 1] ?? 0) > limit) k--;
+    this.hitCursors[cursor] = k;
+    return k;
+  }
+
+  /** Index of the first sentence break at or after `limit`, or breakCount (stepping from the last answer). */
+  private firstBreakAtOrAbove(limit: number): number {
+    let k = this.breakCursor;
+    const breaks = this.breaks;
+    while (k < this.breakCount && (breaks[k] ?? 0) < limit) k++;
+    while (k > 0 && (breaks[k - 1] ?? 0) >= limit) k--;
+    return (this.breakCursor = k);
+  }
+
+  /** Called by the scan for every occurrence of an evidence pattern (isEvidence). */
   record(pattern: number, end: number): void {
-    const table = this.table;
-    if (pattern >= table.patternCount || table.isEvidence[pattern] !== 1) return;
-    if (table.isSentenceEnd[pattern] === 1) {
+    if (this.table.isSentenceEnd[pattern] === 1) {
       // Where the space after the stop stands: the sentence before ends there, the next starts there.
       if (this.breakCount === this.breaks.length) this.breaks = grow(this.breaks);
       this.breaks[this.breakCount++] = end - 1;
@@ -156,7 +180,7 @@ export class EvidenceHits {
     let next = end;
     while (next < text.length && (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0xa0)) next++;
     if (next === end || next === text.length) return false;
-    for (let k = firstAbove(this.ends, this.count, next); k < this.count; k++) {
+    for (let k = this.firstHitAbove(next, 0); k < this.count; k++) {
       const hitEnd = this.ends[k] ?? 0;
       if (hitEnd > next + MAX_PLACE_WORD) break;
       const pattern = this.patterns[k] ?? 0;
@@ -176,11 +200,11 @@ export class EvidenceHits {
     result.cue = false;
     result.otherSense = false;
     // The sentence: after the last end before the mention, up to the first one after it.
-    const breakBefore = lastBelow(this.breaks, this.breakCount, start);
+    const breakBefore = this.firstBreakAtOrAbove(start) - 1;
     const from = Math.max(breakBefore < 0 ? 0 : (this.breaks[breakBefore] ?? 0), start - EVIDENCE_SPAN);
-    const breakAfter = firstAtOrAbove(this.breaks, this.breakCount, end);
+    const breakAfter = this.firstBreakAtOrAbove(end);
     const to = Math.min(breakAfter < this.breakCount ? (this.breaks[breakAfter] ?? text.length) : text.length, end + EVIDENCE_SPAN);
-    for (let k = firstAbove(this.ends, this.count, from); k < this.count; k++) {
+    for (let k = this.firstHitAbove(from, 1); k < this.count; k++) {
       const hitEnd = this.ends[k] ?? 0;
       if (hitEnd > to) break;
       const pattern = this.patterns[k] ?? 0;
@@ -207,26 +231,4 @@ export function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
-}
-
-/** Index of the last value < limit in the sorted prefix, or -1. */
-function lastBelow(values: Int32Array, count: number, limit: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] ?? 0) < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** Index of the first value >= limit in the sorted prefix, or count. */
-function firstAtOrAbove(values: Int32Array, count: number, limit: number): number {
-  return lastBelow(values, count, limit) + 1;
-}
-
-/** Index of the first value > limit in the sorted prefix, or count. */
-function firstAbove(values: Int32Array, count: number, limit: number): number {
-  return lastBelow(values, count, limit + 1) + 1;
 }

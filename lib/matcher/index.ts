@@ -88,6 +88,8 @@ interface Pattern {
 }
 
 const ACRONYM = /^[\p{Lu}\p{N}]{2,4}$/u;
+const NAME_PATTERN = 1;
+const EVIDENCE_PATTERN = 2;
 const MULTI_WORD = /[\p{L}\p{N}][\s\-][\p{L}\p{N}]/u;
 
 /** How the automaton reads text: folded, equivalents resolved, invisible units skipped, spaces collapsed. */
@@ -180,6 +182,11 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
   const evidence = buildEvidenceTable(compiledRules, places, patternOf, () => patterns.length);
   describePatterns(evidence, folds);
   const automaton = compileAutomaton(folds, TEXT_UNITS);
+  // What each pattern is, read once per occurrence: a name of the catalog, evidence for the rules, or both.
+  const patternKinds = new Uint8Array(patterns.length);
+  patterns.forEach((pattern, id) => {
+    patternKinds[id] = (pattern.terms.length > 0 ? NAME_PATTERN : 0) | (evidence.isEvidence[id] === 1 ? EVIDENCE_PATTERN : 0);
+  });
   const hits = new EvidenceHits(evidence);
   // Name occurrences of one scan (reused): pattern id, start, end.
   let nameIds = new Int32Array(256);
@@ -191,12 +198,14 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
   const acceptedVerdicts: Verdict[] = [];
   let order = new Int32Array(256);
 
-  /** The first of the pattern's terms whose case and rule accept the text there, with its verdict. */
-  function acceptTerm(pattern: Pattern, text: string, start: number, end: number): { term: Term; verdict: Verdict } | null {
+  /** The verdict of acceptTerm's term. */
+  let acceptedVerdict: Verdict = Verdict.Reject;
+  /** The first of the pattern's terms whose case and rule accept the text there (its verdict in acceptedVerdict), or null. */
+  function acceptTerm(pattern: Pattern, text: string, start: number, end: number): Term | null {
     for (const term of pattern.terms) {
       if (term.caseSensitive ? !equalsCanonical(text, start, end, term.normalized) : term.capitalsOnly && !keepsCapitalsOf(text, start, end, term.normalized)) continue;
-      const verdict = term.rule ? judgeMention(term.rule, text, start, end, hits) : Verdict.Counts;
-      if (verdict !== Verdict.Reject) return { term, verdict };
+      acceptedVerdict = term.rule ? judgeMention(term.rule, text, start, end, hits) : Verdict.Counts;
+      if (acceptedVerdict !== Verdict.Reject) return term;
     }
     return null;
   }
@@ -205,12 +214,14 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
     let normal: NormalizedText | null = null;
     let text = input;
     const onMatch = (id: number, end: number): void => {
-      hits.record(id, end);
-      const pattern = patterns[id];
-      if (!pattern || pattern.terms.length === 0) return;
+      const kind = patternKinds[id] ?? 0;
+      if (kind & EVIDENCE_PATTERN) hits.record(id, end);
+      if ((kind & NAME_PATTERN) === 0) return;
+      const pattern = patterns[id]!;
+      // The end first: it needs no walk back ("Meta" in "metadata" stops here).
+      if (pattern.boundaryAfter && isWordUnit(unitFrom(text, end))) return;
       const start = matchStart(text, end, pattern.length);
       if (pattern.boundaryBefore && isWordUnit(unitBefore(text, start))) return;
-      if (pattern.boundaryAfter && isWordUnit(unitFrom(text, end))) return;
       if (nameCount === nameIds.length) {
         nameIds = grow(nameIds);
         nameStarts = grow(nameStarts);
@@ -240,8 +251,8 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
       if (hits.placeFollows(text, end)) continue;
       const accepted = acceptTerm(patterns[nameIds[k] ?? 0]!, text, start, end);
       if (!accepted) continue;
-      acceptedTerms[kept] = accepted.term;
-      acceptedVerdicts[kept] = accepted.verdict;
+      acceptedTerms[kept] = accepted;
+      acceptedVerdicts[kept] = acceptedVerdict;
       nameStarts[kept] = start;
       nameEnds[kept++] = end;
     }
