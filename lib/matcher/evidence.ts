@@ -40,8 +40,10 @@ export interface EvidenceTable {
   patternCount: number;
   /** membership[pattern * ruleCount + rule]: CUE_* and OTHER_* bits. */
   membership: Uint8Array;
-  /** Patterns that take part in some rule's evidence, or end a sentence. */
+  /** Patterns that take part in some rule's evidence, end a sentence or name a place. */
   isEvidence: Uint8Array;
+  /** Patterns that are a cue or another sense of some rule. */
+  isRuleWord: Uint8Array;
   isSentenceEnd: Uint8Array;
   /** Venue words (topics with namesAPlace): right after any name they make it a place named after the company. */
   isPlace: Uint8Array;
@@ -77,6 +79,7 @@ export function buildEvidenceTable(
     patternCount: count,
     membership: new Uint8Array(count * ruleCount),
     isEvidence: new Uint8Array(count),
+    isRuleWord: new Uint8Array(count),
     isSentenceEnd: new Uint8Array(count),
     isPlace: new Uint8Array(count),
     caseText: new Array<string | null>(count).fill(null),
@@ -87,6 +90,7 @@ export function buildEvidenceTable(
   for (const [pattern, rule, bit, caseText] of entries) {
     table.membership[pattern * ruleCount + rule]! |= bit;
     table.isEvidence[pattern] = 1;
+    table.isRuleWord[pattern] = 1;
     if (caseText !== null) table.caseText[pattern] = caseText;
   }
   for (const pattern of ends) {
@@ -123,11 +127,15 @@ export class EvidenceHits {
   private count = 0;
   private breaks = new Int32Array(256);
   private breakCount = 0;
+  /** Ends of venue-word hits, kept apart: placeFollows asks after every name, and they are few. */
+  private placeEnds = new Int32Array(64);
+  private placePatterns = new Int32Array(64);
+  private placeCount = 0;
   private readonly result: SentenceEvidence = { cue: false, otherSense: false };
   // Where the last look-up landed in `ends` and `breaks`: mentions are judged in order of position,
   // so the next look-up is a few steps from the last (a binary search per mention cost more).
-  // placeFollows and judge look at different places (after the name; its sentence), each its own cursor.
-  private readonly hitCursors = new Int32Array(2);
+  private hitCursor = 0;
+  private placeCursor = 0;
   private breakCursor = 0;
 
   constructor(private readonly table: EvidenceTable) {}
@@ -135,18 +143,28 @@ export class EvidenceHits {
   reset(): void {
     this.count = 0;
     this.breakCount = 0;
-    this.hitCursors.fill(0);
+    this.placeCount = 0;
+    this.hitCursor = 0;
+    this.placeCursor = 0;
     this.breakCursor = 0;
   }
 
-  /** Index of the first hit ending after `limit`, or count (stepping from cursor `cursor`'s last answer). */
-  private firstHitAbove(limit: number, cursor: 0 | 1): number {
-    let k = this.hitCursors[cursor] ?? 0;
+  /** Index of the first hit ending after `limit`, or count (stepping from the last answer). */
+  private firstHitAbove(limit: number): number {
+    let k = this.hitCursor;
     const ends = this.ends;
     while (k < this.count && (ends[k] ?? 0) <= limit) k++;
     while (k > 0 && (ends[k - 1] ?? 0) > limit) k--;
-    this.hitCursors[cursor] = k;
-    return k;
+    return (this.hitCursor = k);
+  }
+
+  /** Index of the first venue-word hit ending after `limit`, or placeCount (stepping from the last answer). */
+  private firstPlaceAbove(limit: number): number {
+    let k = this.placeCursor;
+    const ends = this.placeEnds;
+    while (k < this.placeCount && (ends[k] ?? 0) <= limit) k++;
+    while (k > 0 && (ends[k - 1] ?? 0) > limit) k--;
+    return (this.placeCursor = k);
   }
 
   /** Index of the first sentence break at or after `limit`, or breakCount (stepping from the last answer). */
@@ -160,12 +178,22 @@ export class EvidenceHits {
 
   /** Called by the scan for every occurrence of an evidence pattern (isEvidence). */
   record(pattern: number, end: number): void {
-    if (this.table.isSentenceEnd[pattern] === 1) {
+    const table = this.table;
+    if (table.isSentenceEnd[pattern] === 1) {
       // Where the space after the stop stands: the sentence before ends there, the next starts there.
       if (this.breakCount === this.breaks.length) this.breaks = grow(this.breaks);
       this.breaks[this.breakCount++] = end - 1;
       return;
     }
+    if (table.isPlace[pattern] === 1) {
+      if (this.placeCount === this.placeEnds.length) {
+        this.placeEnds = grow(this.placeEnds);
+        this.placePatterns = grow(this.placePatterns);
+      }
+      this.placeEnds[this.placeCount] = end;
+      this.placePatterns[this.placeCount++] = pattern;
+    }
+    if (table.isRuleWord[pattern] !== 1) return;
     if (this.count === this.ends.length) {
       this.ends = grow(this.ends);
       this.patterns = grow(this.patterns);
@@ -180,11 +208,11 @@ export class EvidenceHits {
     let next = end;
     while (next < text.length && (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0xa0)) next++;
     if (next === end || next === text.length) return false;
-    for (let k = this.firstHitAbove(next, 0); k < this.count; k++) {
-      const hitEnd = this.ends[k] ?? 0;
+    for (let k = this.firstPlaceAbove(next); k < this.placeCount; k++) {
+      const hitEnd = this.placeEnds[k] ?? 0;
       if (hitEnd > next + MAX_PLACE_WORD) break;
-      const pattern = this.patterns[k] ?? 0;
-      if (table.isPlace[pattern] !== 1 || matchStart(text, hitEnd, table.lengths[pattern] ?? 0) !== next) continue;
+      const pattern = this.placePatterns[k] ?? 0;
+      if (matchStart(text, hitEnd, table.lengths[pattern] ?? 0) !== next) continue;
       if (!isWordUnit(unitFrom(text, hitEnd))) return true;
     }
     return false;
@@ -204,7 +232,7 @@ export class EvidenceHits {
     const from = Math.max(breakBefore < 0 ? 0 : (this.breaks[breakBefore] ?? 0), start - EVIDENCE_SPAN);
     const breakAfter = this.firstBreakAtOrAbove(end);
     const to = Math.min(breakAfter < this.breakCount ? (this.breaks[breakAfter] ?? text.length) : text.length, end + EVIDENCE_SPAN);
-    for (let k = this.firstHitAbove(from, 1); k < this.count; k++) {
+    for (let k = this.firstHitAbove(from); k < this.count; k++) {
       const hitEnd = this.ends[k] ?? 0;
       if (hitEnd > to) break;
       const pattern = this.patterns[k] ?? 0;

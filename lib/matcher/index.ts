@@ -298,11 +298,13 @@ export function compileMatcher(entities: readonly Entity[], topics: readonly Top
   function resolveCandidates(chunks: readonly Candidate[][], options?: DocumentOptions): Mention[][] {
     const corroborated = new Set<string>(options?.corroboratingVendors ?? []);
     for (const chunk of chunks) for (const candidate of chunk) if (candidate.corroborates) corroborated.add(candidate.vendor);
-    return chunks.map((chunk) =>
-      chunk
-        .filter((candidate) => !candidate.needsCorroboration || corroborated.has(candidate.vendor))
-        .map(({ vendor, entity, alias, start, end }) => ({ vendor, entity, alias, start, end })),
-    );
+    return chunks.map((chunk) => {
+      const mentions: Mention[] = [];
+      for (const { vendor, entity, alias, start, end, needsCorroboration } of chunk) {
+        if (!needsCorroboration || corroborated.has(vendor)) mentions.push({ vendor, entity, alias, start, end });
+      }
+      return mentions;
+    });
   }
 
   return {
