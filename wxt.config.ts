@@ -27,7 +27,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs', 'contextMenus'],
+    permissions: ['storage', 'tabs', 'contextMenus', 'scripting'],
     action: { default_title: '__MSG_extName__' },
     // A keyboard shortcut opens the popup (the reader can change it in the browser's shortcut settings).
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+D' } } },

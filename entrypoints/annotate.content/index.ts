@@ -4,17 +4,10 @@
 // added with the first mark), and nothing touches the page's DOM before the answer says enabled
 // (except removing what an older copy of this very script left: our own highlights and tooltip).
 //
-// Why `document_start` (measured with the bench builds, warm Chromium, medians of 7–8 alternating
-// loads): a `document_idle` or `document_end` script is injected by a task posted after
-// DOMContentLoaded, and Chromium holds the load event until it has run; the page's first style and
-// layout (100–550 ms on the ~2 MB page) is often scheduled before that task, so load waited for it:
-// load − DOMContentLoaded was 200–620 ms with the extension against 3–21 ms without. Injected at
-// document start, the script is evaluated before parsing (~1 ms; 4 ms more main-thread work before
-// DOMContentLoaded on the seed article) and nothing of ours is pending at DOMContentLoaded or load.
-// On the ~500 kB article: DOMContentLoaded / load 43 / 49 ms without, 44 / 49 with the extension
-// minus its content script, 64 / 72 at document_start, 81 / 137 at document_idle. What remains at
-// document_start is Chromium's own: its parser yields after injecting a script, and the first frame
-// (style and layout of what is parsed so far) may run before parsing ends.
+// It is not in the manifest: the background injects it once the page has loaded
+// (entrypoints/background/page-injection.ts says why), again after each full load, and into the tabs
+// already open when the extension is installed or updated. A second injection into the same page
+// returns at once.
 
 import { browser } from 'wxt/browser';
 import { PageSession, removeLeftovers } from '~/lib/annotate/page-session';
@@ -51,10 +44,18 @@ async function sayHello(): Promise<PageHelloResponse | null> {
   }
 }
 
+/** The live copy of this script in this page, if any (kept in the content script's own world, never the page's). */
+const running = globalThis as typeof globalThis & { __dualUseSession?: { isValid: boolean } };
+
 export default defineContentScript({
   matches: ['<all_urls>'],
-  runAt: 'document_start',
+  // Injected by the background (page-injection.ts); `matches` becomes the host permission.
+  registration: 'runtime',
   async main(ctx) {
+    // Injected again into a page it already reads (the tab reported "complete" twice): nothing to do.
+    // A copy left by an older version of the extension no longer is valid, and this one takes over.
+    if (running.__dualUseSession?.isValid) return;
+    running.__dualUseSession = ctx;
     announce?.('started', String(performance.now()));
     // After the load event, in the page's first idle moment.
     if (document.readyState !== 'complete') {

@@ -24,6 +24,7 @@ import {
 import { showBadge, styleBadge } from './badge';
 import { describeReports, describeTab, describeVendor, loadCatalog, loadSettings, type Catalog } from './catalog';
 import { ensureLookupMenu, listenToLookupMenu } from './lookup-menu';
+import { injectContentScript, injectIntoOpenTabs, isInjectable } from './page-injection';
 import { restoreTabStore, type TabStore } from './tab-store';
 
 /**
@@ -82,7 +83,10 @@ export default defineBackground(() => {
       // Chromium resets a tab's badge when it navigates: set it again on every load step.
       if (change.url || change.status) await refreshBadge(tabId, record);
     })();
+    // The page has loaded: now, and not before, the content script enters it (page-injection.ts).
+    if (change.status === 'complete' && isInjectable(tab.url)) void injectContentScript(tabId);
   });
+  browser.runtime.onInstalled.addListener(() => void injectIntoOpenTabs());
 
   function forgetTab(tabId: number): void {
     void tabs.then((store) => store.delete(tabId));
