@@ -92,10 +92,12 @@ const NAME_PATTERN = 1;
 const EVIDENCE_PATTERN = 2;
 const MULTI_WORD = /[\p{L}\p{N}][\s\-][\p{L}\p{N}]/u;
 
-/** How the automaton reads text: folded, equivalents resolved, invisible units skipped, spaces collapsed. */
+/** How the automaton reads text: folded, equivalents resolved, invisible units skipped, spaces collapsed, words started. */
 const TEXT_UNITS: UnitMapping = {
   mapUnit: (unit) => (isInvisibleUnit(unit) ? SKIP_UNIT : mayCompose(unit) ? CHECK_UNIT : foldUnit(canonicalUnit(unit))),
   collapsible: 0x20,
+  // Names and evidence words that start with a letter or digit are found at word starts only.
+  isWordUnit,
 };
 /** In text as it came: a character NFKC would change stops the scan. */
 const resolveInRawText: ResolveUnit = (text, index) => (isStableAt(text, index) ? foldUnit(text.charCodeAt(index)) : null);
