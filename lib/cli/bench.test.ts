@@ -30,16 +30,27 @@ describe('bench helpers', () => {
     expect('Amazonian AMAZON Web Services, amazon.com and Google'.match(baseline)).toEqual(['AMAZON Web Services', 'amazon.com', 'Google']);
   });
 
-  it('measureMedian takes the median of the timed runs', () => {
-    // A clock that each call moves on by its delay: the warm-up (0), then 30, 1 and 20 ms.
-    const delays = [0, 30, 1, 20];
+  it('measureMedian warms up until enough work is done, then takes the median of the timed runs', () => {
+    // A clock that each call moves on by its delay: two warm-up calls (100 + 200 ms pass 250 ms), then 30, 1 and 20 ms.
+    const delays = [100, 200, 30, 1, 20];
     let clock = 0;
     let call = 0;
     const median = measureMedian(3, () => {
       clock += delays[call++] ?? 0;
     }, () => clock);
     expect(median).toBe(20);
-    expect(call).toBe(4);
+    expect(call).toBe(5);
+  });
+
+  it('measureMedian warms a fast task up ten times at most', () => {
+    let clock = 0;
+    let call = 0;
+    const median = measureMedian(3, () => {
+      call++;
+      clock += 1;
+    }, () => clock);
+    expect(median).toBe(1);
+    expect(call).toBe(13);
   });
 
   it('sections have unique names', () => {
