@@ -81,6 +81,8 @@ export default defineContentScript({
           requestAnimationFrame: (callback) => ctx.requestAnimationFrame(() => callback()),
           send: sendRequest,
           onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', () => callback()),
+          // In Firefox a beforeunload listener would keep every page out of the back-forward cache.
+          unpaintBeforeUnload: !import.meta.env.FIREFOX,
           ...(announce ? { onIdle: (detail: string) => announce('idle', detail) } : {}),
         },
         hello,

@@ -41,3 +41,44 @@ describe('HighlightRegistry fallback', () => {
     expect(document.body.innerHTML).toBe('<template></template>A<b>ctivision Blizzard</b>');
   });
 });
+
+describe('HighlightRegistry with the Highlight API', () => {
+  /** A stand-in for CSS.highlights and the Highlight constructor. */
+  function fakeApi() {
+    const registry = new Map<string, Set<AbstractRange>>();
+    return { registry, create: () => new Set<AbstractRange>() };
+  }
+
+  it('unpaints by taking its highlights out of the registry, marks kept, and paints them back', () => {
+    const api = fakeApi();
+    const text = document.createTextNode('see Activision Blizzard now');
+    document.body.append(text);
+    const registry = new HighlightRegistry(api);
+    const range = document.createRange();
+    range.setStart(text, 4);
+    range.setEnd(text, 23);
+    registry.add(mention, range);
+    const painted = api.registry.get('dual-use');
+    expect(painted?.size).toBe(1);
+    registry.setUnpainted(true);
+    expect(api.registry.has('dual-use')).toBe(false);
+    expect(api.registry.has('dual-use-current')).toBe(false);
+    expect(registry.list()).toHaveLength(1);
+    registry.setUnpainted(false);
+    expect(api.registry.get('dual-use')).toBe(painted);
+    expect(painted?.size).toBe(1);
+  });
+
+  it('never takes out or replaces the highlights of a newer copy of the script', () => {
+    const api = fakeApi();
+    const registry = new HighlightRegistry(api);
+    const newer = new Set<AbstractRange>();
+    api.registry.set('dual-use', newer);
+    registry.setUnpainted(true);
+    expect(api.registry.get('dual-use')).toBe(newer);
+    api.registry.delete('dual-use');
+    api.registry.set('dual-use', newer);
+    registry.setUnpainted(false);
+    expect(api.registry.get('dual-use')).toBe(newer);
+  });
+});

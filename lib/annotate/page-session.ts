@@ -26,6 +26,11 @@ export interface SessionHost {
   requestIdleCallback?: (callback: (deadline: IdleDeadlineLike) => void, options: { timeout: number }) => number;
   requestAnimationFrame: (callback: () => void) => number;
   send: <R extends Request>(request: R) => Promise<ResponseFor<R>>;
+  /**
+   * Take the marks' highlights out at `beforeunload` (page-session.ts, listen). Only where a
+   * beforeunload listener leaves the page eligible for the back-forward cache: Chromium, not Firefox.
+   */
+  unpaintBeforeUnload?: boolean;
   /** Single-page-app navigation (WXT's `wxt:locationchange`, which only fires through ctx.addEventListener). */
   onLocationChange: (callback: () => void) => void;
   /** Benchmarks: each slice's duration. */
@@ -37,6 +42,8 @@ export interface SessionHost {
 }
 
 /** An idle slice waits at most this long for the page to go idle (then runs as a short timer slice would). */
+/** A page still there this long after beforeunload is staying (the navigation was cancelled, or it was a download). */
+const REPAINT_AFTER_LEAVING_MS = 2000;
 const IDLE_TIMEOUT_MS = 1000;
 
 /**
@@ -248,6 +255,16 @@ export class PageSession {
     win.addEventListener('scroll', () => {
       if (this.alive() && this.tooltip.isOpen && !this.registry.getCurrent()) this.tooltip.hide();
     }, options);
+    // Leaving the page: the marks are unpainted before the next page loads (HighlightRegistry.setUnpainted
+    // says why). If the page stays (a cancelled navigation, a download), they come back.
+    if (this.host.unpaintBeforeUnload) {
+      win.addEventListener('beforeunload', () => {
+        this.registry.setUnpainted(true);
+        this.host.setTimeout(() => {
+          if (this.alive()) this.registry.setUnpainted(false);
+        }, REPAINT_AFTER_LEAVING_MS);
+      }, options);
+    }
   }
 
   /** Throttled to one caret lookup per frame; the tooltip opens after a short rest on a mark. */
