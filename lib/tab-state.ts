@@ -5,6 +5,7 @@ import { getDomain } from 'tldts';
 import type { Settings } from './settings';
 import type { DomainMatch } from './matcher/types';
 import type { VendorMentions } from './messaging';
+import { parseWebUrl } from './web-url';
 
 export interface TabRecord {
   url: string;
@@ -78,13 +79,8 @@ export function selectPersistable(records: TabRecords): TabRecords {
 
 /** Registrable domain of a web page ("news.example.co.uk" → "example.co.uk"), else the host, else null. */
 export function siteOf(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const parsed = parseWebUrl(url);
+  if (!parsed) return null;
   return getDomain(parsed.hostname, { allowPrivateDomains: true }) ?? (parsed.hostname || null);
 }
 

@@ -3,6 +3,7 @@
 // Only http(s) URLs with a DNS host are attributed; IPs, look-alikes and other schemes never are.
 
 import { parse } from 'tldts';
+import { parseWebUrl } from '../web-url';
 
 export interface DomainTarget {
   entity: string;
@@ -11,13 +12,8 @@ export interface DomainTarget {
 
 /** Lower-cased host of an http(s) URL, or null when `url` is not one. */
 export function readHttpHost(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const parsed = parseWebUrl(url);
+  if (!parsed) return null;
   const host = parsed.hostname.toLowerCase().replace(/\.$/u, '');
   return host.length > 0 ? host : null;
 }

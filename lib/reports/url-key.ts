@@ -1,6 +1,7 @@
 // Page addresses compared as a reader would: one key per article whatever the scheme, `www.`, a
 // trailing slash, a #fragment, tracking parameters or the AMP / mobile copy. The path and the
 // query parameters that choose the content (?p=1285, ?id=…) still tell two pages apart.
+import { parseWebUrl } from '../web-url';
 
 /** Query parameters that only say where a click came from (matched on the lower-cased name). */
 const TRACKING_PARAMS = new Set([
@@ -65,14 +66,9 @@ function cleanPath(pathname: string): string {
  * same article get the same key: "972mag.com/microsoft-azure-openai-israeli-army-cloud".
  */
 export function sourceKey(address: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(address.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  url = unwrapAmpCache(url);
+  const parsed = parseWebUrl(address.trim());
+  if (!parsed) return null;
+  const url = unwrapAmpCache(parsed);
   const host = url.hostname.replace(/\.$/u, '').replace(COPY_HOST_PREFIX, '');
   if (host === '') return null;
   const params = [...url.searchParams]
@@ -92,13 +88,8 @@ function compare(a: string, b: string): number {
  * what a report link may carry. Null for anything that is not an http(s) page.
  */
 export function shareableAddress(address: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(address.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = parseWebUrl(address.trim());
+  if (!url) return null;
   url.hash = '';
   url.username = '';
   url.password = '';
