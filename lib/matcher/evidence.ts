@@ -132,8 +132,7 @@ export class EvidenceHits {
   private placePatterns = new Int32Array(64);
   private placeCount = 0;
   private readonly result: SentenceEvidence = { cue: false, otherSense: false };
-  // Where the last look-up landed in `ends` and `breaks`: mentions are judged in order of position,
-  // so the next look-up is a few steps from the last (a binary search per mention cost more).
+  // Where the last look-up landed in `ends`, `placeEnds` and `breaks` (stepToFirstAbove).
   private hitCursor = 0;
   private placeCursor = 0;
   private breakCursor = 0;
@@ -149,31 +148,19 @@ export class EvidenceHits {
     this.breakCursor = 0;
   }
 
-  /** Index of the first hit ending after `limit`, or count (stepping from the last answer). */
+  /** Index of the first hit ending after `limit`, or count. */
   private firstHitAbove(limit: number): number {
-    let k = this.hitCursor;
-    const ends = this.ends;
-    while (k < this.count && (ends[k] ?? 0) <= limit) k++;
-    while (k > 0 && (ends[k - 1] ?? 0) > limit) k--;
-    return (this.hitCursor = k);
+    return (this.hitCursor = stepToFirstAbove(this.ends, this.count, this.hitCursor, limit));
   }
 
-  /** Index of the first venue-word hit ending after `limit`, or placeCount (stepping from the last answer). */
+  /** Index of the first venue-word hit ending after `limit`, or placeCount. */
   private firstPlaceAbove(limit: number): number {
-    let k = this.placeCursor;
-    const ends = this.placeEnds;
-    while (k < this.placeCount && (ends[k] ?? 0) <= limit) k++;
-    while (k > 0 && (ends[k - 1] ?? 0) > limit) k--;
-    return (this.placeCursor = k);
+    return (this.placeCursor = stepToFirstAbove(this.placeEnds, this.placeCount, this.placeCursor, limit));
   }
 
-  /** Index of the first sentence break at or after `limit`, or breakCount (stepping from the last answer). */
+  /** Index of the first sentence break at or after `limit` (positions are integers), or breakCount. */
   private firstBreakAtOrAbove(limit: number): number {
-    let k = this.breakCursor;
-    const breaks = this.breaks;
-    while (k < this.breakCount && (breaks[k] ?? 0) < limit) k++;
-    while (k > 0 && (breaks[k - 1] ?? 0) >= limit) k--;
-    return (this.breakCursor = k);
+    return (this.breakCursor = stepToFirstAbove(this.breaks, this.breakCount, this.breakCursor, limit - 1));
   }
 
   /** Called by the scan for every occurrence of an evidence pattern (isEvidence). */
@@ -252,6 +239,17 @@ export class EvidenceHits {
     }
     return result;
   }
+}
+
+/**
+ * Index of the first of the sorted `values[0..count)` above `limit`, or count, stepping from `from`
+ * (the last answer: look-ups come in order of position, so a few steps instead of a binary search).
+ */
+function stepToFirstAbove(values: Int32Array, count: number, from: number, limit: number): number {
+  let k = from;
+  while (k < count && (values[k] ?? 0) <= limit) k++;
+  while (k > 0 && (values[k - 1] ?? 0) > limit) k--;
+  return k;
 }
 
 /** The same values in a buffer twice as long (scan buffers grow as texts need). */
