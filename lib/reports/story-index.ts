@@ -9,7 +9,7 @@
 import type { Dataset, Localized } from '../dataset/types';
 import { canonicalUnit, foldUnit, isInvisibleUnit, isStableAt, isWordUnit, mayCompose, normalizeText } from '../text/normalize';
 import { buildTermContext, deriveStoryTerms, type TermKind } from './story-terms';
-import { isMonthName, isSymbolUnit, MONTH_NAMES, phraseWord, readDate, readFigure, readWordsAt, type StoryWord } from './story-tokens';
+import { isCapitalAt, isDigitUnit, isMonthName, isSymbolUnit, MONTH_NAMES, phraseWord, readDate, readFigure, readWordsAt, type StoryWord } from './story-tokens';
 
 export interface IndexedTerm {
   key: string;
@@ -186,7 +186,7 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
       tokenDigits = false;
       return true;
     }
-    const digits = isDigit(first);
+    const digits = isDigitUnit(first);
     let hash = HASH_SEED;
     let before = HASH_SEED;
     let length = 0;
@@ -194,7 +194,7 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
     for (; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       if (isInvisibleUnit(unit)) continue;
-      if (!isWordUnit(unit) || isDigit(unit) !== digits) break;
+      if (!isWordUnit(unit) || isDigitUnit(unit) !== digits) break;
       const folded = foldUnit(canonicalUnit(unit));
       before = hash;
       hash = hashStep(hash, folded);
@@ -310,7 +310,7 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
         word = isWordUnit(unit);
         folded = word ? foldUnit(canonicalUnit(unit)) : unit;
       }
-      const digit = unit >= 0x30 && unit <= 0x39;
+      const digit = isDigitUnit(unit);
       const symbol = !word && isSymbolUnit(unit);
       if (start >= 0 && (!word || digit !== digits)) {
         // The token [start, i) ends here.
@@ -361,15 +361,6 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
   };
 }
 
-const isDigit = (unit: number): boolean => unit >= 0x30 && unit <= 0x39;
-
-/** As readStory sets `capital`: the word's first character is not its own lower case. */
-function isCapitalAt(text: string, start: number): boolean {
-  const unit = text.charCodeAt(start);
-  if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a;
-  const char = text.charAt(start);
-  return char !== char.toLowerCase();
-}
 
 function hasBit(bits: Uint32Array, hash: number): boolean {
   const bucket = bucketOf(hash);

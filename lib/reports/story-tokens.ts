@@ -31,8 +31,6 @@ export interface StoryReading {
   marks: StoryMark[];
 }
 
-/** Symbols read as words of their own: currencies and the percent sign. */
-const SYMBOLS = new Set(['$', '€', '£', '₪', '¥', '%']);
 
 const CURRENCY_BEFORE: Record<string, string> = { '$': 'USD', usd: 'USD', 'us$': 'USD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '₪': 'ILS', nis: 'ILS', ils: 'ILS', '¥': 'CNY', rmb: 'CNY' };
 /** "A$", "C$", "HK$": the word before a dollar sign names the dollar. */
@@ -76,7 +74,16 @@ export function isMonthName(folded: string): boolean {
   return Object.prototype.hasOwnProperty.call(MONTHS, folded);
 }
 
-const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
+/** An ASCII digit: numbers are runs of them (a token is cut where digits meet letters). */
+export const isDigitUnit = (unit: number): boolean => unit >= 0x30 && unit <= 0x39;
+
+/** The word starting at `start` is capitalised: its first character is not its own lower case. */
+export function isCapitalAt(text: string, start: number): boolean {
+  const unit = text.charCodeAt(start);
+  if (unit < 0x80) return unit >= 0x41 && unit <= 0x5a;
+  const char = text.charAt(start);
+  return char !== char.toLowerCase();
+}
 
 interface RawToken {
   text: string;
@@ -85,9 +92,9 @@ interface RawToken {
   digits: boolean;
 }
 
-/** True for a symbol read as a word of its own (a currency, the percent sign). */
+/** True for a symbol read as a word of its own: a currency ($ £ ¥ ₪ €) or the percent sign. */
 export function isSymbolUnit(unit: number): boolean {
-  // $ % £ ¥ ₪ €, the units of SYMBOLS (asked of every unit between words: no string made).
+  // Unit by unit: asked of every unit between words, no string made.
   return unit === 0x24 || unit === 0x25 || unit === 0xa3 || unit === 0xa5 || unit === 0x20aa || unit === 0x20ac;
 }
 
@@ -117,7 +124,7 @@ function rawTokens(text: string, from = 0, limit = Infinity): RawToken[] {
       continue;
     }
     if (isWordUnit(unit)) {
-      const digit = isDigit(unit);
+      const digit = isDigitUnit(unit);
       if (start >= 0 && digit !== digits) flush(i);
       if (start < 0) {
         start = i;
@@ -126,8 +133,7 @@ function rawTokens(text: string, from = 0, limit = Infinity): RawToken[] {
       continue;
     }
     flush(i);
-    const char = text.charAt(i);
-    if (SYMBOLS.has(char)) tokens.push({ text: char, start: i, end: i + 1, digits: false });
+    if (isSymbolUnit(unit)) tokens.push({ text: text.charAt(i), start: i, end: i + 1, digits: false });
   }
   if (tokens.length < limit) flush(text.length);
   return tokens;
@@ -151,8 +157,7 @@ function readWords(text: string, raw: RawToken[]): StoryWord[] {
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i]!;
     if (!token.digits) {
-      const first = token.text.charAt(0);
-      words.push({ folded: foldText(token.text), start: token.start, end: token.end, capital: first !== first.toLowerCase(), number: null });
+      words.push({ folded: foldText(token.text), start: token.start, end: token.end, capital: isCapitalAt(text, token.start), number: null });
       continue;
     }
     let digits = token.text;
