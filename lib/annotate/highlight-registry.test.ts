@@ -8,14 +8,20 @@ const mention = { vendor: 'microsoft', entity: 'activision-blizzard', alias: 'Ac
 
 afterEach(() => document.body.replaceChildren());
 
+/** A page holding one text node, and the range of the mention in it. */
+function pageWithMention(): { text: Text; range: Range } {
+  const text = document.createTextNode('see Activision Blizzard now');
+  document.body.append(text);
+  const range = document.createRange();
+  range.setStart(text, 4);
+  range.setEnd(text, 23);
+  return { text, range };
+}
+
 describe('HighlightRegistry fallback', () => {
   it('wraps a mention inside one text node and restores the very same nodes when cleared', () => {
-    const text = document.createTextNode('see Activision Blizzard now');
-    document.body.append(text);
+    const { text, range } = pageWithMention();
     const registry = new HighlightRegistry(null);
-    const range = document.createRange();
-    range.setStart(text, 4);
-    range.setEnd(text, 23);
     expect(registry.add(mention, range)?.wrapper?.textContent).toBe('Activision Blizzard');
     registry.clear();
     expect(document.body.childNodes).toHaveLength(1);
@@ -51,12 +57,8 @@ describe('HighlightRegistry with the Highlight API', () => {
 
   it('unpaints by taking its highlights out of the registry, marks kept, and paints them back', () => {
     const api = fakeApi();
-    const text = document.createTextNode('see Activision Blizzard now');
-    document.body.append(text);
+    const { range } = pageWithMention();
     const registry = new HighlightRegistry(api);
-    const range = document.createRange();
-    range.setStart(text, 4);
-    range.setEnd(text, 23);
     registry.add(mention, range);
     const painted = api.registry.get('dual-use');
     expect(painted?.size).toBe(1);
