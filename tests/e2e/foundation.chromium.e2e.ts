@@ -2,7 +2,7 @@
 // and its popup and options pages render.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchChromium, openPopup, serveFixtures, type ChromiumSession, type FixtureServer } from './harness';
+import { launchChromium, openPopup, serveFixtures, waitFor, type ChromiumSession, type FixtureServer } from './harness';
 
 let chromiumSession: ChromiumSession;
 let fixtures: FixtureServer;
@@ -66,7 +66,8 @@ test('the content script runs on a fixture page and answers the extension', asyn
       }).chrome;
       return api.tabs.sendMessage(target, { type: 'refresh' }).then(() => 'answered', (error: Error) => error.message);
     }, id);
-  assert.equal(await reach(tabId), 'answered');
+  // The background injects the script once the tab reports `complete`, so it answers shortly after load.
+  await waitFor(() => reach(tabId), (answer) => answer === 'answered', 'the content script to answer');
   assert.notEqual(await reach(blankId), 'answered');
   await blank.close();
   await article.close();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  FIREFOX_ADDON_ID, gotoFirefoxExtensionPage, launchFirefox, openFirefoxPopup, serveFixtures, type FirefoxSession, type FixtureServer,
+  FIREFOX_ADDON_ID, gotoFirefoxExtensionPage, launchFirefox, openFirefoxPopup, serveFixtures, waitFor, type FirefoxSession, type FixtureServer,
 } from './harness';
 
 let firefoxSession: FirefoxSession;
@@ -60,7 +60,8 @@ test('the content script runs on a fixture page and answers the extension', asyn
       }).browser;
       return api.tabs.sendMessage(target, { type: 'refresh' }).then(() => 'answered', (error: Error) => error.message);
     }, id);
-  assert.equal(await reach(tabId), 'answered');
+  // The background injects the script once the tab reports `complete`, so it answers shortly after load.
+  await waitFor(() => reach(tabId), (answer) => answer === 'answered', 'the content script to answer');
   // And the check can fail: a tab the content script cannot run in (about:blank) does not answer.
   const blank = await firefoxSession.browser.newPage();
   const blankId = await firefoxSession.tabIdOf('about:blank');
