@@ -41,9 +41,9 @@ export interface SessionHost {
   onIdle?: (detail: string) => void;
 }
 
-/** An idle slice waits at most this long for the page to go idle (then runs as a short timer slice would). */
 /** A page still there this long after beforeunload is staying (the navigation was cancelled, or it was a download). */
 const REPAINT_AFTER_LEAVING_MS = 2000;
+/** An idle slice waits at most this long for the page to go idle (then runs as a short timer slice would). */
 const IDLE_TIMEOUT_MS = 1000;
 
 /**
