@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import type { BenchContext, BenchSection, BenchTable } from '../../lib/cli/bench';
 import {
-  allowedDelay, benchFirefoxBuild, benchPages, median, ms, PAGE_PROBE, ratio, serveBenchPages, type LoadFigures,
+  allowedDelay, benchFirefoxBuild, benchPages, median, ms, PAGE_PROBE, ratio, readPageProbe, serveBenchPages, type LoadFigures,
 } from './page-bench';
 
 const LOADS = 7;
@@ -30,15 +30,7 @@ async function loadOnce(page: Page, url: string, withUs: boolean): Promise<LoadF
       .catch(() => undefined);
   }
   await new Promise((done) => setTimeout(done, 200));
-  return page.evaluate(() => {
-    const bench = (window as unknown as { __bench: { tasks: number[]; firstMarkAt: number | null; idle: string | null; startedAt: number | null } }).__bench;
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return {
-      startedMs: bench.startedAt,
-      domContentLoadedMs: nav.domContentLoadedEventEnd, loadMs: nav.loadEventEnd, firstMarkMs: bench.firstMarkAt,
-      longTasks: bench.tasks.length, longestTaskMs: Math.max(0, ...bench.tasks), idle: bench.idle,
-    };
-  });
+  return page.evaluate(readPageProbe);
 }
 
 const COLUMNS = ['page', 'DCL without → with ms', 'DCL ratio', 'load without → with ms', 'load ratio', 'within target', 'first mark after load ms'];
