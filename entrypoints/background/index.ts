@@ -16,7 +16,7 @@ import {
 } from '../../lib/messaging';
 import { pickLang } from '../../lib/i18n';
 import { PageDocument } from '../../lib/page-document';
-import { createStoryScanner } from '../../lib/reports/story-index';
+import { createStoryScanner, STORY_CHARS_PER_PAGE } from '../../lib/reports/story-index';
 import type { Settings } from '../../lib/settings';
 import {
   computeBadgeText, isEnabledOn, isSameDocument, listMatchedVendors, startTab, withMentions, withStoryTerms, type TabRecord,
@@ -36,8 +36,6 @@ const benchTimes: Record<string, number> | undefined =
   import.meta.env.MODE === 'bench'
     ? ((globalThis as typeof globalThis & { __dualUseBench?: Record<string, number> }).__dualUseBench = {})
     : undefined;
-/** Characters of a page's text the story scanner reads at most (lib/reports: which findings a page reports). */
-const STORY_CHARS_PER_PAGE = 200_000;
 
 const noteTime = (name: string) => {
   if (benchTimes) benchTimes[name] ??= performance.now();
@@ -172,8 +170,7 @@ export default defineBackground(() => {
     if (topFrame) {
       const record = await recordFor(tabId, message.url, incognito);
       let updated = record;
-      // A story is told in a page's first pages of text: past STORY_CHARS_PER_PAGE its terms are not
-      // looked for (scanning costs ~0.1 s per MB, which a 2 MB page would pay on every load).
+      // A story is told in a page's first pages of text: past STORY_CHARS_PER_PAGE its terms are not looked for.
       if (document.storyChars < STORY_CHARS_PER_PAGE) {
         const scanner = createStoryScanner(current.reports.stories, record.storyTerms ?? []);
         for (const text of message.texts) {

@@ -10,7 +10,7 @@ import { formatProblem } from '../dataset/validate';
 import { compileMatcher, type Matcher } from '../matcher/index';
 import type { Mention } from '../matcher/types';
 import { buildReportIndex, listPageReports, reportTermLabels, type ReportIndex, type ReportReason } from '../reports/page-reports';
-import { createStoryScanner } from '../reports/story-index';
+import { createStoryScanner, storyPart } from '../reports/story-index';
 import { extractVisibleText } from '../text/html-to-text';
 
 /** Where a command writes and reads; injectable so tests call run() directly. */
@@ -111,7 +111,8 @@ export function scanDocument(context: ScanContext, file: string, url: string | n
   for (const mention of mentions) vendors.add(mention.vendor);
   const attributed = findings.filter((finding) => vendors.has(matcher.vendorOf(finding.vendor))).map((finding) => finding.id);
   const scanner = createStoryScanner(context.reports.stories);
-  scanner.add(text);
+  // As the extension reads a page: its story in the first STORY_CHARS_PER_PAGE characters.
+  scanner.add(storyPart(text));
   const reports = listPageReports(context.reports, { url, found: scanner.found(), candidates: attributed });
   return {
     file,

@@ -10,7 +10,7 @@ import { parseBundledDataset } from '../dataset/bundled';
 import { makeFinding, sampleDataset } from '../present/test-data';
 import { extractVisibleText } from '../text/html-to-text';
 import { buildReportIndex, listPageReports, reportTermLabels } from './page-reports';
-import { createStoryScanner } from './story-index';
+import { createStoryScanner, STORY_CHARS_PER_PAGE } from './story-index';
 
 const bundledDataset = parseBundledDataset(readDatasetBundle());
 const context = compileScanContext(bundledDataset);
@@ -48,6 +48,17 @@ describe('the seed article', () => {
     expect([...cited].sort()).toEqual([...citing].sort());
     expect(reports.slice(0, cited.length).every((report) => report.why === 'cited')).toBe(true);
     expect(cited.slice(0, 3).sort()).toEqual([...SEED_OWN].sort());
+  });
+
+  it('is read for its story in the first STORY_CHARS_PER_PAGE characters of a page, as the extension reads it', () => {
+    // Filler of words no story has, then the seed text: past the limit, its story is not read.
+    const sentence = 'A weather report on local gardens and bridges. ';
+    const filler = sentence.repeat(Math.ceil(STORY_CHARS_PER_PAGE / sentence.length));
+    const late = scanDocument(context, 'late', null, `${filler}\n${seedText}`);
+    expect(late.reports).toEqual([]);
+    expect(late.vendors).toEqual(expect.arrayContaining(['microsoft'])); // its names are still read
+    const early = scanDocument(context, 'early', null, `${seedText}\n${filler}`);
+    expect(early.reports.slice(0, 3).map((report) => report.finding).sort()).toEqual([...SEED_OWN].sort());
   });
 
   it('in French labels, the terms read as French does', () => {

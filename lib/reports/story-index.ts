@@ -48,6 +48,10 @@ interface StoryTriggers {
   /** One bit per hash bucket of a phrase's first word; of a month name. */
   firstBits: Uint32Array;
   monthBits: Uint32Array;
+  /** Of a first word that is a phrase of its own (looked up at once). */
+  singleBits: Uint32Array;
+  /** Of a phrase's first two words, by pairHash (a longer phrase is looked up only once its second word is read). */
+  pairBits: Uint32Array;
   /** wordHash of a first word → the phrases starting with a word of that hash. */
   phrasesByHash: Map<number, IndexedPhrase[]>;
   /** Some terms are figures / months: numbers / month names must be read. */
@@ -66,6 +70,8 @@ const HASH_SEED = 0x811c9dc5 | 0;
 const hashStep = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
 const BUCKET_BITS = 16;
 const bucketOf = (hash: number): number => (hash ^ (hash >>> BUCKET_BITS)) & ((1 << BUCKET_BITS) - 1);
+/** Two consecutive words' hashes as one. */
+const pairHash = (first: number, second: number): number => Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x01000193);
 
 /** The scanner's hash of a folded word (a phraseWord, a month name). */
 export function wordHash(folded: string): number {
@@ -77,6 +83,8 @@ export function wordHash(folded: string): number {
 function buildTriggers(phrasesByFirst: ReadonlyMap<string, ReadonlyArray<IndexedPhrase>>, keys: Iterable<string>, termCount: number): StoryTriggers {
   const firstBits = new Uint32Array((1 << BUCKET_BITS) / 32);
   const monthBits = new Uint32Array((1 << BUCKET_BITS) / 32);
+  const singleBits = new Uint32Array((1 << BUCKET_BITS) / 32);
+  const pairBits = new Uint32Array((1 << BUCKET_BITS) / 32);
   const mark = (bits: Uint32Array, hash: number): void => {
     const bucket = bucketOf(hash);
     bits[bucket >>> 5]! |= 1 << (bucket & 31);
@@ -89,7 +97,11 @@ function buildTriggers(phrasesByFirst: ReadonlyMap<string, ReadonlyArray<Indexed
     mark(firstBits, hash);
     phrasesByHash.set(hash, [...(phrasesByHash.get(hash) ?? []), ...phrases]);
     if (/^\d/u.test(first)) numberFirst = true;
-    for (const phrase of phrases) longest = Math.max(longest, phrase.words.length);
+    for (const phrase of phrases) {
+      longest = Math.max(longest, phrase.words.length);
+      if (phrase.words.length === 1) mark(singleBits, hash);
+      else mark(pairBits, pairHash(hash, phrase.hashes[1]!));
+    }
   }
   let figures = false;
   let dates = false;
@@ -98,7 +110,7 @@ function buildTriggers(phrasesByFirst: ReadonlyMap<string, ReadonlyArray<Indexed
     if (key.startsWith('d:')) dates = true;
   }
   if (dates) for (const month of MONTH_NAMES) mark(monthBits, wordHash(month));
-  return { firstBits, monthBits, phrasesByHash, figures, dates, numberFirst, longest, termCount };
+  return { firstBits, monthBits, singleBits, pairBits, phrasesByHash, figures, dates, numberFirst, longest, termCount };
 }
 
 /** A term shared by more findings than this is context, however distinctive its kind. */
@@ -146,6 +158,21 @@ export function buildStoryIndex(dataset: Pick<Dataset, 'entities' | 'findings'> 
 }
 
 /** The story terms found in one document so far; fed chunk by chunk (a term split across two chunks is not seen). */
+/**
+ * How much of a page's text is read for its story: a story is told in a page's first pages of text,
+ * and reading costs ~20 ms of CPU per MB (tests/bench), which every load of a long page would pay.
+ * The background reads this much of each page, batch by batch; the `scan` command the same.
+ */
+export const STORY_CHARS_PER_PAGE = 200_000;
+
+/** The part of a text read for its story: its first STORY_CHARS_PER_PAGE characters, to the end of the word there. */
+export function storyPart(text: string): string {
+  if (text.length <= STORY_CHARS_PER_PAGE) return text;
+  let end = STORY_CHARS_PER_PAGE;
+  while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
+  return text.slice(0, end);
+}
+
 export interface StoryScanner {
   add(text: string): void;
   /** Keys of the terms found, in the order first found. */
@@ -153,25 +180,58 @@ export interface StoryScanner {
 }
 
 export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<string> = []): StoryScanner {
-  const found = new Set<string>();
-  for (const key of alreadyFound) if (index.term(key)) found.add(key);
-  const { firstBits, monthBits, phrasesByHash, figures, dates, numberFirst, longest, termCount } = index.triggers;
-  /** foundTerms[phrase.term]: the phrase's term is found (a faster test than the set's, asked at every first word). */
-  const foundTerms = new Uint8Array(termCount);
-  for (const phrases of phrasesByHash.values()) for (const phrase of phrases) if (found.has(phrase.key)) foundTerms[phrase.term] = 1;
-  /** Marks are added after the phrases of their chunk, as a whole reading lists them. */
-  const marks: string[] = [];
-  const addMark = (key: string | undefined): void => {
-    if (key !== undefined && !found.has(key) && index.term(key)) marks.push(key);
-  };
+  return new Scanner(index, alreadyFound);
+}
 
+/**
+ * A class, not closures made per scanner: the background makes a scanner per batch of a page, and
+ * V8's optimised `scan` was thrown away each time its inlined helpers were new closures ("wrong call
+ * target"); methods keep one identity.
+ */
+class Scanner implements StoryScanner {
+  private readonly foundKeys = new Set<string>();
+  /** this.foundTerms[phrase.term]: the phrase's term is found (a faster test than the set's, asked at every first word). */
+  private readonly foundTerms: Uint8Array;
+  /** First-word hashes all of whose phrases are found: a name met again costs a look-up in this set, not its phrases. */
+  private readonly exhausted = new Set<number>();
+  /** Marks are added after the phrases of their chunk, as a whole reading lists them. */
+  private readonly marks: string[] = [];
+  private readonly triggers: StoryTriggers;
   // The token the last call of `tokenAt` read: its extent and hashes (folded; without a final "s"
   // of a longer word, as phraseWord compares it); allocation-free.
-  let tokenEnd = 0;
-  let tokenHash = 0;
-  let tokenDigits = false;
+  private tokenEnd = 0;
+  private tokenHash = 0;
+  private tokenDigits = false;
+
+  constructor(private readonly index: StoryIndex, alreadyFound: Iterable<string>) {
+    this.triggers = index.triggers;
+    for (const key of alreadyFound) if (index.term(key)) this.foundKeys.add(key);
+    this.foundTerms = new Uint8Array(this.triggers.termCount);
+    for (const phrases of this.triggers.phrasesByHash.values()) {
+      for (const phrase of phrases) if (this.foundKeys.has(phrase.key)) this.foundTerms[phrase.term] = 1;
+    }
+  }
+
+  add(input: string): void {
+    this.marks.length = 0;
+    // Text that NFKC would change (ligatures, full-width letters) is read normalised, as readStory reads it.
+    if (!this.scan(input)) {
+      this.marks.length = 0;
+      this.scan(normalizeText(input).text);
+    }
+    for (const key of this.marks) this.foundKeys.add(key);
+  }
+
+  found(): string[] {
+    return [...this.foundKeys];
+  }
+
+  private addMark(key: string | undefined): void {
+    if (key !== undefined && !this.foundKeys.has(key) && this.index.term(key)) this.marks.push(key);
+  }
+
   /** Reads the token at or after `from` (word units, cut where digits meet letters, or a symbol); false at the end. */
-  function tokenAt(text: string, from: number): boolean {
+  private tokenAt(text: string, from: number): boolean {
     let i = from;
     while (i < text.length) {
       const unit = text.charCodeAt(i);
@@ -181,9 +241,9 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
     if (i === text.length) return false;
     const first = text.charCodeAt(i);
     if (isSymbolUnit(first)) {
-      tokenEnd = i + 1;
-      tokenHash = hashStep(HASH_SEED, first);
-      tokenDigits = false;
+      this.tokenEnd = i + 1;
+      this.tokenHash = hashStep(HASH_SEED, first);
+      this.tokenDigits = false;
       return true;
     }
     const digits = isDigitUnit(first);
@@ -201,25 +261,25 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
       last = folded;
       length++;
     }
-    tokenEnd = i;
-    tokenHash = length > 3 && last === 0x73 ? before : hash;
-    tokenDigits = digits;
+    this.tokenEnd = i;
+    this.tokenHash = length > 3 && last === 0x73 ? before : hash;
+    this.tokenDigits = digits;
     return true;
   }
 
   /** The phrase's words from its `k`th on, from `at`, by hash; null where a number (grouped, decimal) needs the exact reading. */
-  function phraseMayMatch(text: string, at: number, phrase: IndexedPhrase, k: number): boolean | null {
+  private phraseMayMatch(text: string, at: number, phrase: IndexedPhrase, k: number): boolean | null {
     for (; k < phrase.words.length; k++) {
-      if (!tokenAt(text, at)) return false;
-      if (tokenDigits) return null;
-      if (tokenHash !== phrase.hashes[k]) return false;
-      at = tokenEnd;
+      if (!this.tokenAt(text, at)) return false;
+      if (this.tokenDigits) return null;
+      if (this.tokenHash !== phrase.hashes[k]) return false;
+      at = this.tokenEnd;
     }
     return true;
   }
 
   /** Exactly, as readStory's words: does the phrase start at words[i]? */
-  function phraseMatches(words: readonly StoryWord[], i: number, phrase: IndexedPhrase): boolean {
+  private phraseMatches(words: readonly StoryWord[], i: number, phrase: IndexedPhrase): boolean {
     if (phrase.cased && !words[i]!.capital) return false;
     for (let k = 0; k < phrase.words.length; k++) {
       const word = words[i + k];
@@ -233,17 +293,21 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
    * Candidates are sifted by case and hash first (the next token is read once for all of them);
    * what is left is read exactly. `words`: the exact reading from `start`, when the caller has it.
    */
-  function lookUpPhrases(text: string, start: number, end: number, hash: number, words: StoryWord[] | null): void {
+  private lookUpPhrases(text: string, start: number, end: number, hash: number, words: StoryWord[] | null): void {
+    const { phrasesByHash, longest } = this.triggers;
+    if (this.exhausted.has(hash)) return;
     const phrases = phrasesByHash.get(hash);
     if (!phrases) return;
     let reading = words;
+    let left = false;
     let capital = -1;
     // The next token: -1 not read yet, 0 none, 1 a word (its hash and end kept), 2 a number.
     let next = -1;
     let nextHash = 0;
     let nextEnd = 0;
     for (const phrase of phrases) {
-      if (foundTerms[phrase.term] === 1) continue;
+      if (this.foundTerms[phrase.term] === 1) continue;
+      left = true;
       if (reading === null) {
         if (phrase.cased) {
           if (capital === -1) capital = isCapitalAt(text, start) ? 1 : 0;
@@ -251,41 +315,44 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
         }
         if (phrase.words.length > 1) {
           if (next === -1) {
-            next = !tokenAt(text, end) ? 0 : tokenDigits ? 2 : 1;
-            nextHash = tokenHash;
-            nextEnd = tokenEnd;
+            next = !this.tokenAt(text, end) ? 0 : this.tokenDigits ? 2 : 1;
+            nextHash = this.tokenHash;
+            nextEnd = this.tokenEnd;
           }
           if (next === 0) continue;
-          if (next === 1 && (nextHash !== phrase.hashes[1] || phraseMayMatch(text, nextEnd, phrase, 2) === false)) continue;
+          if (next === 1 && (nextHash !== phrase.hashes[1] || this.phraseMayMatch(text, nextEnd, phrase, 2) === false)) continue;
         }
         reading = readWordsAt(text, start, longest);
       }
       const i = reading.findIndex((word) => word.start === start);
-      if (i >= 0 && phraseMatches(reading, i, phrase)) {
-        found.add(phrase.key);
-        foundTerms[phrase.term] = 1;
+      if (i >= 0 && this.phraseMatches(reading, i, phrase)) {
+        this.foundKeys.add(phrase.key);
+        this.foundTerms[phrase.term] = 1;
       }
     }
+    if (!left) this.exhausted.add(hash);
   }
 
   /** A number at [start, …): its figure, and the phrases starting with it. `from`: two tokens before it (a currency, "multiplied by"). */
-  function readNumber(text: string, from: number, start: number): void {
+  private readNumber(text: string, from: number, start: number): void {
+    const { figures, numberFirst, longest } = this.triggers;
     const words = readWordsAt(text, from, longest + 3);
     const i = words.findIndex((word) => word.start === start);
     // Not a word of its own: a group or the decimals of the number before it.
     if (i < 0) return;
-    if (figures) addMark(readFigure(words, i)?.key);
-    if (numberFirst) lookUpPhrases(text, start, words[i]!.end, wordHash(phraseWord(words[i]!.folded)), words.slice(i));
+    if (figures) this.addMark(readFigure(words, i)?.key);
+    if (numberFirst) this.lookUpPhrases(text, start, words[i]!.end, wordHash(phraseWord(words[i]!.folded)), words.slice(i));
   }
 
   /** A word of a month's hash at `start`: the month and year it may begin. */
-  function readMonth(text: string, start: number): void {
+  private readMonth(text: string, start: number): void {
     const words = readWordsAt(text, start, 3);
-    if (words[0]?.start === start && isMonthName(words[0].folded)) addMark(readDate(words, 0)?.key);
+    if (words[0]?.start === start && isMonthName(words[0].folded)) this.addMark(readDate(words, 0)?.key);
   }
 
   /** Reads `text` (false where NFKC would change it: nothing is kept then). */
-  function scan(text: string): boolean {
+  private scan(text: string): boolean {
+    const { firstBits, monthBits, singleBits, pairBits, figures, dates, numberFirst } = this.triggers;
     // The token being read: its start (-1 between tokens), kind, hash so far and the hash before its last unit.
     let start = -1;
     let digits = false;
@@ -297,6 +364,11 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
     let previous = -1;
     let beforePrevious = -1;
     const wantNumbers = figures || numberFirst;
+    // A word all of whose phrases are longer (common words: "defence", "ministère"), waiting for the
+    // next token: its phrases are looked up only if their first two words may be these two.
+    let pendingStart = -1;
+    let pendingEnd = 0;
+    let pendingHash = 0;
     for (let i = 0; i <= text.length; i++) {
       const unit = i < text.length ? text.charCodeAt(i) : 0x20;
       let word: boolean;
@@ -315,11 +387,23 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
       if (start >= 0 && (!word || digit !== digits)) {
         // The token [start, i) ends here.
         if (digits) {
-          if (wantNumbers) readNumber(text, beforePrevious >= 0 ? beforePrevious : previous >= 0 ? previous : start, start);
+          // A number as a phrase's second word is read exactly (lookUpPhrases).
+          if (pendingStart >= 0) this.lookUpPhrases(text, pendingStart, pendingEnd, pendingHash, null);
+          pendingStart = -1;
+          if (wantNumbers) this.readNumber(text, beforePrevious >= 0 ? beforePrevious : previous >= 0 ? previous : start, start);
         } else {
           const phraseHash = length > 3 && last === 0x73 ? before : hash;
-          if (hasBit(firstBits, phraseHash)) lookUpPhrases(text, start, i, phraseHash, null);
-          if (dates && hasBit(monthBits, hash)) readMonth(text, start);
+          if (pendingStart >= 0 && hasBit(pairBits, pairHash(pendingHash, phraseHash))) this.lookUpPhrases(text, pendingStart, pendingEnd, pendingHash, null);
+          pendingStart = -1;
+          if (hasBit(firstBits, phraseHash)) {
+            if (hasBit(singleBits, phraseHash)) this.lookUpPhrases(text, start, i, phraseHash, null);
+            else {
+              pendingStart = start;
+              pendingEnd = i;
+              pendingHash = phraseHash;
+            }
+          }
+          if (dates && hasBit(monthBits, hash)) this.readMonth(text, start);
         }
         beforePrevious = previous;
         previous = start;
@@ -339,26 +423,15 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
       } else if (symbol) {
         // A symbol is a word of its own: the first word of a phrase, a figure's currency.
         const symbolHash = hashStep(HASH_SEED, folded);
-        if (hasBit(firstBits, symbolHash)) lookUpPhrases(text, i, i + 1, symbolHash, null);
+        if (pendingStart >= 0 && hasBit(pairBits, pairHash(pendingHash, symbolHash))) this.lookUpPhrases(text, pendingStart, pendingEnd, pendingHash, null);
+        pendingStart = -1;
+        if (hasBit(firstBits, symbolHash)) this.lookUpPhrases(text, i, i + 1, symbolHash, null);
         beforePrevious = previous;
         previous = i;
       }
     }
     return true;
   }
-
-  return {
-    add(input) {
-      marks.length = 0;
-      // Text that NFKC would change (ligatures, full-width letters) is read normalised, as readStory reads it.
-      if (!scan(input)) {
-        marks.length = 0;
-        scan(normalizeText(input).text);
-      }
-      for (const key of marks) found.add(key);
-    },
-    found: () => [...found],
-  };
 }
 
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readDatasetBundle } from '../dataset/bundle-file';
 import { parseBundledDataset } from '../dataset/bundled';
 import { createRandom } from '../../tests/bench/corpus';
-import { buildStoryIndex, createStoryScanner, type StoryIndex } from './story-index';
+import { buildStoryIndex, createStoryScanner, STORY_CHARS_PER_PAGE, storyPart, type StoryIndex } from './story-index';
 import { phraseWord, readStory } from './story-tokens';
 
 // The scanner reads words only where it must; this is the plain reading it must agree with: every
@@ -77,5 +77,16 @@ describe('the story scanner finds what reading every word finds', () => {
       const text = parts.join('');
       expect(scanned([text]), text).toEqual(referenceScan(index, [text]));
     }
+  });
+});
+
+describe('storyPart', () => {
+  it('keeps a text up to STORY_CHARS_PER_PAGE whole, and cuts a longer one at the end of the word at the limit', () => {
+    expect(storyPart('short text')).toBe('short text');
+    const text = `${'a'.repeat(STORY_CHARS_PER_PAGE - 3)} Palantir Gotham`;
+    expect(storyPart(text)).toBe(`${'a'.repeat(STORY_CHARS_PER_PAGE - 3)} Palantir`);
+    const exact = 'b'.repeat(STORY_CHARS_PER_PAGE + 10);
+    expect(storyPart(exact)).toBe(exact);
+    expect(storyPart(' c'.repeat(STORY_CHARS_PER_PAGE))).toHaveLength(STORY_CHARS_PER_PAGE);
   });
 });
