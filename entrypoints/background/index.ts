@@ -72,15 +72,15 @@ export default defineBackground(() => {
   }
 
   browser.tabs.onUpdated.addListener((tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => {
-    // While a page loads, nothing of ours runs: this worker's work and a badge update would compete
-    // for the CPU with the page's parser, just as the body arrives (on a two-core machine a late body
-    // makes Chromium lay a large page out before DOMContentLoaded). The record and the badge wait for
-    // `complete`; a single-page navigation (a new url, no load) is handled at once.
-    if (change.status === 'loading' || (!change.url && change.status !== 'complete')) return;
-    const url = change.url ?? tab.url;
-    if (!url) return;
-    // Chromium resets a tab's badge when it navigates: set it again once the page has loaded.
-    void recordFor(tabId, url, tab.incognito).then((record) => refreshBadge(tabId, record));
+    void (async () => {
+      const url = change.url ?? tab.url;
+      if (!url) return;
+      const store = await tabs;
+      const known = store.get(tabId);
+      const record = change.url || !known ? await recordFor(tabId, url, tab.incognito) : known;
+      // Chromium resets a tab's badge when it navigates: set it again on every load step.
+      if (change.url || change.status) await refreshBadge(tabId, record);
+    })();
     // The page has loaded: now, and not before, the content script enters it (page-injection.ts).
     if (change.status === 'complete' && isInjectable(tab.url)) void injectContentScript(tabId);
   });
@@ -241,12 +241,12 @@ export default defineBackground(() => {
       const describe = (record: TabRecord): TabStateResponse => ({
         url: record.url, vendors: describeTab(current, record), reports: describeReports(current, record), datasetVersion,
       });
-      // The tab's current address decides: a page still loading (its record starts at `complete`) or
-      // one unknown to us (opened before install) starts from its URL.
-      const tab = await browser.tabs.get(message.tabId).catch(() => null);
-      if (tab?.url) return describe(await recordFor(message.tabId, tab.url, tab.incognito));
       const record = (await tabs).get(message.tabId);
-      return record ? describe(record) : { url: null, vendors: [], reports: [], datasetVersion };
+      if (record) return describe(record);
+      // Unknown to us (opened before install, or a page we cannot see): start from its URL.
+      const tab = await browser.tabs.get(message.tabId).catch(() => null);
+      if (!tab?.url) return { url: null, vendors: [], reports: [], datasetVersion };
+      return describe(await recordFor(message.tabId, tab.url, tab.incognito));
     }
     settings = loadSettings();
     loadedCatalog = null;
