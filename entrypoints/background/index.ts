@@ -64,9 +64,11 @@ export default defineBackground(() => {
   /** The record for a tab's document, started afresh when the tab shows another document. */
   async function recordFor(tabId: number, url: string, incognito: boolean): Promise<TabRecord> {
     const store = await tabs;
+    const current = await catalogNow();
+    // Read and written with no await between: two calls for one tab (a load step, a batch) share one record.
     const known = store.get(tabId);
     if (known && isSameDocument(known.url, url)) return known;
-    const fresh = startTab(url, incognito, (await catalogNow()).matcher.attributeUrl(url));
+    const fresh = startTab(url, incognito, current.matcher.attributeUrl(url));
     store.set(tabId, fresh);
     return fresh;
   }
