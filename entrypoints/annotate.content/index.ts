@@ -6,8 +6,8 @@
 //
 // It is not in the manifest: the background injects it once the page has loaded
 // (entrypoints/background/page-injection.ts says why), again after each full load, and into the tabs
-// already open when the extension is installed or updated. A second injection into the same page
-// returns at once.
+// already open when the extension is installed or updated. It is not injected into a page that a
+// live copy already reads (page-injection.ts looks for `__dualUseSession` first).
 
 import { browser } from 'wxt/browser';
 import { PageSession, removeLeftovers } from '~/lib/annotate/page-session';
@@ -44,7 +44,7 @@ async function sayHello(): Promise<PageHelloResponse | null> {
   }
 }
 
-/** The live copy of this script in this page, if any (kept in the content script's own world, never the page's). */
+/** Where this copy says it is live, for the background's check before injecting (the content scripts' own world, never the page's). */
 const running = globalThis as typeof globalThis & { __dualUseSession?: { isValid: boolean } };
 
 export default defineContentScript({
@@ -52,9 +52,8 @@ export default defineContentScript({
   // Injected by the background (page-injection.ts); `matches` becomes the host permission.
   registration: 'runtime',
   async main(ctx) {
-    // Injected again into a page it already reads (the tab reported "complete" twice): nothing to do.
-    // A copy left by an older version of the extension no longer is valid, and this one takes over.
-    if (running.__dualUseSession?.isValid) return;
+    // A copy left by an older version of the extension is no longer valid: this one takes over
+    // (WXT's context has already told it to stop).
     running.__dualUseSession = ctx;
     announce?.('started', String(performance.now()));
     // After the load event, in the page's first idle moment.

@@ -14,9 +14,25 @@ export function isInjectable(url: string | undefined): boolean {
   return url !== undefined && /^(https?|file):/iu.test(url);
 }
 
-/** Runs the content script in the tab's top frame; a page it cannot enter is left alone. A second run in the same page does nothing (the script checks). */
+/**
+ * Whether a live copy of the content script already reads the page. Run in the content scripts' own
+ * world, where each copy keeps its context as `__dualUseSession`; a copy left by an older version of
+ * the extension is no longer valid. Self-contained: the browser runs it from its source.
+ */
+function hasLiveCopy(): boolean {
+  return (globalThis as typeof globalThis & { __dualUseSession?: { isValid: boolean } }).__dualUseSession?.isValid === true;
+}
+
+/**
+ * Runs the content script in the tab's top frame, unless a live copy already reads the page (a tab
+ * that reports `complete` twice); a page it cannot enter is left alone. The check is made here, not in
+ * the script: WXT's context for a new copy invalidates the older one as it starts, so a second copy
+ * would always take over and walk the whole page again.
+ */
 export async function injectContentScript(tabId: number): Promise<void> {
   try {
+    const [probe] = await browser.scripting.executeScript({ target: { tabId }, func: hasLiveCopy });
+    if (probe?.result === true) return;
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
   } catch {
     // A page the extension may not script (the web store, a PDF viewer, a page closed meanwhile).

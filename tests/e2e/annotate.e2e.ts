@@ -146,6 +146,26 @@ export function defineAnnotateChecks(env: () => AnnotateEnv): Array<[string, () 
         await page.close();
       }
     }],
+    ['a page that reports "complete" again (a fragment navigation) keeps its copy of the script: not walked again', async () => {
+      const page = await env().newPage();
+      try {
+        await page.goto(env().url('/annotate-article.html'));
+        await waitFor(() => readHighlights(page), (m) => m.length >= EXPECTED.length, 'marks');
+        await page.evaluate(() => {
+          (window as unknown as { __marksBefore: unknown }).__marksBefore = (CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('dual-use');
+          location.hash = 'again';
+        }, null);
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        const same = await page.evaluate(
+          () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.get('dual-use') === (window as unknown as { __marksBefore: unknown }).__marksBefore,
+          null,
+        );
+        assert.equal(same, true, 'the same highlight, not a new copy\'s');
+        assert.deepEqual(sorted(await readHighlights(page)), EXPECTED);
+      } finally {
+        await page.close();
+      }
+    }],
     ['the site switch: off removes the marks and keeps the page untouched on reload; on marks it again', async () => {
       const page = await env().newPage();
       try {
