@@ -190,7 +190,7 @@ export function createStoryScanner(index: StoryIndex, alreadyFound: Iterable<str
  */
 class Scanner implements StoryScanner {
   private readonly foundKeys = new Set<string>();
-  /** this.foundTerms[phrase.term]: the phrase's term is found (a faster test than the set's, asked at every first word). */
+  /** foundTerms[phrase.term]: the phrase's term is found (a faster test than the set's, asked at every first word). */
   private readonly foundTerms: Uint8Array;
   /** First-word hashes all of whose phrases are found: a name met again costs a look-up in this set, not its phrases. */
   private readonly exhausted = new Set<number>();
@@ -207,6 +207,8 @@ class Scanner implements StoryScanner {
     this.triggers = index.triggers;
     for (const key of alreadyFound) if (index.term(key)) this.foundKeys.add(key);
     this.foundTerms = new Uint8Array(this.triggers.termCount);
+    // Every phrase is visited only when some terms are already found (the background's later batches).
+    if (this.foundKeys.size === 0) return;
     for (const phrases of this.triggers.phrasesByHash.values()) {
       for (const phrase of phrases) if (this.foundKeys.has(phrase.key)) this.foundTerms[phrase.term] = 1;
     }
