@@ -235,6 +235,10 @@ export async function launchChromium(
     const serviceWorker =
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    // The worker exists before its script has run: wait for it (its listeners registered), as in a
+    // reader's running browser. A page that finishes loading while the extension is being installed
+    // may miss both the install's injection and its own `complete`; it is scripted at its next load.
+    await serviceWorker.evaluate(() => true);
     const extensionId = new URL(serviceWorker.url()).host;
     const session: ChromiumSession = {
       context,
