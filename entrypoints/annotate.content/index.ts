@@ -89,8 +89,8 @@ export default defineContentScript({
       void session.start();
     };
 
-    const onMessage = (message: unknown) => {
-      if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'refresh') return;
+    /** Asks again whether and how this page is annotated, and reads it again (or leaves it). */
+    const renew = () => {
       void sayHello().then((hello) => {
         if (ctx.isInvalid) return;
         if (!hello) {
@@ -100,7 +100,15 @@ export default defineContentScript({
         else begin(hello);
       });
     };
+    const onMessage = (message: unknown) => {
+      if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'refresh') renew();
+    };
     browser.runtime.onMessage.addListener(onMessage);
+    // Back from the back-forward cache: the tab's record in the background is the next page's by now,
+    // and a cached page missed any `refresh` (the settings may have changed): read it again, as after one.
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (event.persisted) renew();
+    });
     ctx.onInvalidated(() => {
       session?.stop();
       // After a reload or update `browser.runtime` is gone (and its listeners with it).

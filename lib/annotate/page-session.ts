@@ -264,6 +264,10 @@ export class PageSession {
           if (this.alive()) this.registry.setUnpainted(false);
         }, REPAINT_AFTER_LEAVING_MS);
       }, options);
+      // Back from the back-forward cache (timers were frozen there): painted again at once.
+      win.addEventListener('pageshow', (event) => {
+        if (event.persisted && this.alive()) this.registry.setUnpainted(false);
+      }, options);
     }
   }
 

@@ -5,7 +5,7 @@
 // `node --import tsx --test` against its browser's build (a shared module may be named otherwise).
 // Helpers:
 //   serveFixtures()            → { origin, url(path), close() }: tests/fixtures on http://127.0.0.1:<random port>
-//   launchChromium(path?, { extraArgs }) → { context, extensionId, serviceWorker, extensionUrl(path), tabIdOf(url), close() }
+//   launchChromium(path?, { extraArgs, backForwardCache }) → { context, extensionId, serviceWorker, extensionUrl(path), tabIdOf(url), close() }
 //                                 loads .output/chrome-mv3; the extension id is the service worker URL's host
 //   openPopup(chromium, tabId) → Page showing popup.html?tab=<tabId> in a tab of its own (DESIGN.md contract)
 //   reloadChromiumExtension(chromium) → reloads the extension (as an update does) and waits for its new worker
@@ -212,7 +212,7 @@ export interface ChromiumSession {
 /** Launches headless Chromium with the built extension loaded (TOOLCHAIN.md recipe). */
 export async function launchChromium(
   extensionPath = CHROME_BUILD,
-  options: { extraArgs?: string[] } = {},
+  options: { extraArgs?: string[]; backForwardCache?: boolean } = {},
 ): Promise<ChromiumSession> {
   requireBrowser(CHROMIUM_PATH, 'chromium');
   await requireBuild(extensionPath, 'Chrome');
@@ -220,6 +220,8 @@ export async function launchChromium(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // Playwright turns the back-forward cache off; a reader's browser has it on.
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,

@@ -1,6 +1,7 @@
 // Extension life cycle in Chromium (issue 8): the shipped content script never announces itself to pages;
 // a stopped service worker loses no tab state; after a reload (what an update does) the new content
-// script takes over the open tabs from the old one, which stays silent; private-window tabs are never written down.
+// script takes over the open tabs from the old one, which stays silent; private-window tabs are never written down;
+// a page back from the back-forward cache (on here, as in a reader's browser) has its marks, badge and popup back.
 // The reload tests run last: they replace the extension's worker for the rest of the file.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -30,7 +31,7 @@ let fixtures: FixtureServer;
 
 before(async () => {
   fixtures = await serveFixtures();
-  session = await launchChromium();
+  session = await launchChromium(undefined, { backForwardCache: true });
 });
 after(async () => {
   await session?.close();
@@ -133,6 +134,30 @@ test('a stopped service worker comes back with the same findings and badge for a
     await worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.setBadgeText({ tabId: id, text: '' }), tabId);
     await page.evaluate(() => void (location.hash = 'after-restart'));
     assert.equal(await waitFor(() => readBadge(tabId), (t) => t === '2', 'the badge computed again'), '2');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a page back from the back-forward cache has its marks, badge and popup back at once', async () => {
+  const path = '/popup-palantir-microsoft.html';
+  const page = await session.context.newPage();
+  try {
+    await page.goto(fixtures.url(path));
+    const tabId = await session.tabIdOf(fixtures.url(path));
+    assert.equal(await waitFor(() => readBadge(tabId), (t) => t === '2', 'the badge'), '2');
+    const marks = await waitFor(() => readHighlights(playwrightPage(page)), (m) => m.length >= 2, 'marks');
+    const before = await readPopup(tabId);
+    await page.evaluate(() => void ((window as unknown as { __kept: boolean }).__kept = true));
+    await page.goto(fixtures.url('/annotate-article.html'));
+    await waitFor(() => readHighlights(playwrightPage(page)), (m) => m.length >= ARTICLE_MARKS, 'the next page\'s marks');
+    await page.goBack({ waitUntil: 'commit' });
+    assert.equal(await page.evaluate(() => (window as unknown as { __kept?: boolean }).__kept ?? false), true, 'restored from the cache, not loaded again');
+    // Sooner than the 2 s after which a page that stays after beforeunload is painted again.
+    const again = await waitFor(() => readHighlights(playwrightPage(page)), (m) => m.length === marks.length, 'the marks back', 1_500);
+    assert.deepEqual([...again].sort(), [...marks].sort());
+    assert.equal(await waitFor(() => readBadge(tabId), (t) => t === '2', 'the badge back'), '2');
+    assert.deepEqual(await readPopup(tabId), before);
   } finally {
     await page.close();
   }

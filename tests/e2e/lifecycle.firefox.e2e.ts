@@ -1,6 +1,7 @@
 // Extension life cycle in Firefox ESR (issue 8): after a reload (what an update does) the page keeps no dead
 // tooltip or marks of the old content script and the new one takes over alone; with "Run in Private Windows"
-// granted, a private window's tab is annotated and counted, but never written to storage.session or IndexedDB.
+// granted, a private window's tab is annotated and counted, but never written to storage.session or IndexedDB;
+// a page back from the back-forward cache has its marks and badge back.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
@@ -86,6 +87,30 @@ test('after the add-on reloads, the page keeps no dead tooltip or marks and the 
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
+  }
+});
+
+test('a page back from the back-forward cache has its marks and badge back', async () => {
+  const ext = await session.browser.newPage();
+  await gotoFirefoxExtensionPage(ext, session.extensionUrl('popup.html'));
+  const url = fixtures.url('/popup-palantir-microsoft.html?back-forward');
+  const page = await session.browser.newPage();
+  try {
+    await page.goto(url);
+    const tabId = await session.tabIdOf(url);
+    await waitFor(() => readBadge(ext, tabId), (t) => t === '2', 'the badge');
+    const marks = await waitFor(() => readHighlights(puppeteerPage(page)), (m) => m.length >= 2, 'marks');
+    await page.evaluate(() => void ((window as unknown as { __kept: boolean }).__kept = true));
+    await page.goto(fixtures.url('/annotate-article.html'));
+    await waitFor(() => readBadge(ext, tabId), (t) => t !== '2' && t !== '', 'the next page\'s badge');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }).catch(() => undefined), page.goBack().catch(() => undefined)]);
+    await waitFor(() => page.evaluate(() => location.href), (href) => href === url, 'the page back');
+    assert.equal(await page.evaluate(() => (window as unknown as { __kept?: boolean }).__kept ?? false), true, 'restored from the cache, not loaded again');
+    assert.equal(await waitFor(() => readBadge(ext, tabId), (t) => t === '2', 'the badge back'), '2');
+    assert.deepEqual([...(await readHighlights(puppeteerPage(page)))].sort(), [...marks].sort());
+  } finally {
+    await page.close();
+    await ext.close();
   }
 });
 
