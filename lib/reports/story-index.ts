@@ -9,7 +9,7 @@
 import type { Dataset, Localized } from '../dataset/types';
 import { canonicalUnit, foldUnit, isInvisibleUnit, isStableAt, isWordUnit, mayCompose, normalizeText } from '../text/normalize';
 import { buildTermContext, deriveStoryTerms, type TermKind } from './story-terms';
-import { isCapitalAt, isDigitUnit, isMonthName, isSymbolUnit, MONTH_NAMES, phraseWord, readDate, readFigure, readWordsAt, type StoryWord } from './story-tokens';
+import { FIGURE_WORDS_AFTER, isCapitalAt, isDigitUnit, isMonthName, isSymbolUnit, MONTH_NAMES, phraseWord, readDate, readFigure, readWordsAt, type StoryWord } from './story-tokens';
 
 export interface IndexedTerm {
   key: string;
@@ -57,10 +57,8 @@ interface StoryTriggers {
   /** Some terms are figures / months: numbers / month names must be read. */
   figures: boolean;
   dates: boolean;
-  /** Some phrase starts with a number. */
-  numberFirst: boolean;
-  /** The longest phrase, in words. */
-  longest: number;
+  /** The longest phrase that starts with a number, in words (0: none does). */
+  numberFirstLongest: number;
   /** Terms that have phrases (IndexedPhrase.term is below). */
   termCount: number;
 }
@@ -90,15 +88,14 @@ function buildTriggers(phrasesByFirst: ReadonlyMap<string, ReadonlyArray<Indexed
     bits[bucket >>> 5]! |= 1 << (bucket & 31);
   };
   const phrasesByHash = new Map<number, IndexedPhrase[]>();
-  let numberFirst = false;
-  let longest = 1;
+  let numberFirstLongest = 0;
   for (const [first, phrases] of phrasesByFirst) {
     const hash = wordHash(first);
     mark(firstBits, hash);
     phrasesByHash.set(hash, [...(phrasesByHash.get(hash) ?? []), ...phrases]);
-    if (/^\d/u.test(first)) numberFirst = true;
+    const numberFirst = /^\d/u.test(first);
     for (const phrase of phrases) {
-      longest = Math.max(longest, phrase.words.length);
+      if (numberFirst) numberFirstLongest = Math.max(numberFirstLongest, phrase.words.length);
       if (phrase.words.length === 1) mark(singleBits, hash);
       else mark(pairBits, pairHash(hash, phrase.hashes[1]!));
     }
@@ -110,7 +107,7 @@ function buildTriggers(phrasesByFirst: ReadonlyMap<string, ReadonlyArray<Indexed
     if (key.startsWith('d:')) dates = true;
   }
   if (dates) for (const month of MONTH_NAMES) mark(monthBits, wordHash(month));
-  return { firstBits, monthBits, singleBits, pairBits, phrasesByHash, figures, dates, numberFirst, longest, termCount };
+  return { firstBits, monthBits, singleBits, pairBits, phrasesByHash, figures, dates, numberFirstLongest, termCount };
 }
 
 /** A term shared by more findings than this is context, however distinctive its kind. */
@@ -296,11 +293,12 @@ class Scanner implements StoryScanner {
    * what is left is read exactly. `words`: the exact reading from `start`, when the caller has it.
    */
   private lookUpPhrases(text: string, start: number, end: number, hash: number, words: StoryWord[] | null): void {
-    const { phrasesByHash, longest } = this.triggers;
     if (this.exhausted.has(hash)) return;
-    const phrases = phrasesByHash.get(hash);
+    const phrases = this.triggers.phrasesByHash.get(hash);
     if (!phrases) return;
     let reading = words;
+    // The words read from `start`: as many as the phrases tried so far have (the caller's reading is long enough).
+    let read = words === null ? 0 : Infinity;
     let left = false;
     let capital = -1;
     // The next token: -1 not read yet, 0 none, 1 a word (its hash and end kept), 2 a number.
@@ -324,7 +322,10 @@ class Scanner implements StoryScanner {
           if (next === 0) continue;
           if (next === 1 && (nextHash !== phrase.hashes[1] || this.phraseMayMatch(text, nextEnd, phrase, 2) === false)) continue;
         }
-        reading = readWordsAt(text, start, longest);
+      }
+      if (reading === null || read < phrase.words.length) {
+        read = phrase.words.length;
+        reading = readWordsAt(text, start, read);
       }
       const i = reading.findIndex((word) => word.start === start);
       if (i >= 0 && this.phraseMatches(reading, i, phrase)) {
@@ -337,13 +338,14 @@ class Scanner implements StoryScanner {
 
   /** A number at [start, …): its figure, and the phrases starting with it. `from`: two tokens before it (a currency, "multiplied by"). */
   private readNumber(text: string, from: number, start: number): void {
-    const { figures, numberFirst, longest } = this.triggers;
-    const words = readWordsAt(text, from, longest + 3);
+    const { figures, numberFirstLongest } = this.triggers;
+    // The number is at most the third word from `from`; a figure's words end at most FIGURE_WORDS_AFTER later.
+    const words = readWordsAt(text, from, 2 + Math.max(figures ? FIGURE_WORDS_AFTER : 0, numberFirstLongest));
     const i = words.findIndex((word) => word.start === start);
     // Not a word of its own: a group or the decimals of the number before it.
     if (i < 0) return;
     if (figures) this.addMark(readFigure(words, i)?.key);
-    if (numberFirst) this.lookUpPhrases(text, start, words[i]!.end, wordHash(phraseWord(words[i]!.folded)), words.slice(i));
+    if (numberFirstLongest > 0) this.lookUpPhrases(text, start, words[i]!.end, wordHash(phraseWord(words[i]!.folded)), words.slice(i));
   }
 
   /** A word of a month's hash at `start`: the month and year it may begin. */
@@ -354,7 +356,7 @@ class Scanner implements StoryScanner {
 
   /** Reads `text` (false where NFKC would change it: nothing is kept then). */
   private scan(text: string): boolean {
-    const { firstBits, monthBits, singleBits, pairBits, figures, dates, numberFirst } = this.triggers;
+    const { firstBits, monthBits, singleBits, pairBits, figures, dates, numberFirstLongest } = this.triggers;
     // The token being read: its start (-1 between tokens), kind, hash so far and the hash before its last unit.
     let start = -1;
     let digits = false;
@@ -365,7 +367,7 @@ class Scanner implements StoryScanner {
     /** Starts of the two tokens before the current one. */
     let previous = -1;
     let beforePrevious = -1;
-    const wantNumbers = figures || numberFirst;
+    const wantNumbers = figures || numberFirstLongest > 0;
     // A word all of whose phrases are longer (common words: "defence", "ministère"), waiting for the
     // next token: its phrases are looked up only if their first two words may be these two.
     let pendingStart = -1;

@@ -203,7 +203,10 @@ export function readWordsAt(text: string, from: number, count: number): StoryWor
   }
 }
 
-/** The figure that starts at the number words[i], if it has a unit: its key and extent. */
+/** How many words after the number readFigure may read ("1.2 billion in US dollars", "15 per cent"). */
+export const FIGURE_WORDS_AFTER = 5;
+
+/** The figure that starts at the number words[i], if it has a unit: its key and extent (it reads words[i - 2] to words[i + FIGURE_WORDS_AFTER]). */
 export function readFigure(words: StoryWord[], i: number): StoryMark | null {
   const number = words[i]!;
   let value = number.number!;
