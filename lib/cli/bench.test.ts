@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus, inflateCatalog } from '../../tests/bench/corpus';
 import { compileMatcher } from '../matcher/index';
 import { testCatalog } from '../matcher/test-catalog';
-import { benchSections, compileBaseline, measureMedian } from './bench';
+import { benchSections, compileBaseline, measureMedian, measureMedians } from './bench';
 
 describe('bench corpora', () => {
   it('are deterministic and about the requested size', () => {
@@ -51,6 +51,19 @@ describe('bench helpers', () => {
     }, () => clock);
     expect(median).toBe(1);
     expect(call).toBe(13);
+  });
+
+  it('measureMedians times the tasks in turn, each round starting with the next one', () => {
+    let clock = 0;
+    const calls: string[] = [];
+    // Warm-ups: 10 calls of 1 ms each; then task a takes 5 ms, b 7 ms, and the order rotates.
+    const task = (name: string, ms: number) => () => {
+      calls.push(name);
+      clock += calls.length <= 20 ? 1 : ms;
+    };
+    const medians = measureMedians(3, [task('a', 5), task('b', 7)], () => clock);
+    expect(medians).toEqual([5, 7]);
+    expect(calls.slice(20)).toEqual(['a', 'b', 'b', 'a', 'a', 'b']);
   });
 
   it('sections have unique names', () => {
