@@ -2,7 +2,7 @@
 // Hostile pages against the whole session (PageSession): pages that remove or replace our tooltip
 // host, lose their body, break DOM methods (attachShadow, appendChild, insertBefore throwing),
 // hijack our tag name with a custom element, redefine customElements, and pages that navigate or
-// lose the extension context in the middle of a scan. In happy-dom the "page" shares our world,
+// lose the extension context in the middle of a scan; a page left (beforeunload) and one that names no company. In happy-dom the "page" shares our world,
 // which is harsher than a real browser's isolated world. Frozen prototypes are tested in a real browser
 // only (tests/e2e/hostile-page.chromium.e2e.ts): frozen, they break happy-dom itself.
 // Nothing may throw (vitest fails on uncaught errors and unhandled rejections) and, where the
@@ -43,7 +43,7 @@ interface Harness {
 
 const harnesses: Harness[] = [];
 
-function startSession(options: { send?: (r: Request) => Promise<unknown>; pageUrl?: string } = {}): Harness {
+function startSession(options: { send?: (r: Request) => Promise<unknown>; pageUrl?: string; unpaintBeforeUnload?: boolean } = {}): Harness {
   const controller = new AbortController();
   const sent: Request[] = [];
   const slices: number[] = [];
@@ -76,6 +76,7 @@ function startSession(options: { send?: (r: Request) => Promise<unknown>; pageUr
     onLocationChange: (callback) => void (onLocation = callback),
     onSlice: (ms) => slices.push(ms),
     onError: (error) => reported.push(error),
+    ...(options.unpaintBeforeUnload ? { unpaintBeforeUnload: true } : {}),
   };
   const session = new PageSession(host, { enabled: true, marksPerCompany: 3, lang: 'en' });
   const harness: Harness = {
@@ -292,5 +293,33 @@ describe('pages that navigate, or lose the extension, mid-scan', () => {
     await done;
     document.append(root);
     controller.abort();
+  });
+});
+
+describe('leaving a page (Chromium: the marks are unpainted at beforeunload)', () => {
+  const beforeUnloadListeners = () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    return () => added.mock.calls.filter(([type]) => type === 'beforeunload').length;
+  };
+
+  it('adds no beforeunload listener to a page that names no company', async () => {
+    document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Nothing here names a company.' }));
+    const count = beforeUnloadListeners();
+    const { session } = startSession({ unpaintBeforeUnload: true });
+    await session.start();
+    expect(session.marks).toHaveLength(0);
+    expect(count()).toBe(0);
+  });
+
+  it('adds one with the first mark, once (the unpainting itself: tests/e2e/annotate.chromium.e2e.ts)', async () => {
+    article(3);
+    const count = beforeUnloadListeners();
+    const { session } = startSession({ unpaintBeforeUnload: true });
+    await session.start();
+    expect(session.marks.length).toBeGreaterThan(0);
+    expect(count()).toBe(1);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Later: Oracle.' }));
+    await vi.waitFor(() => expect(session.marks.map((m) => m.range.toString())).toContain('Oracle'), { timeout: 5_000 });
+    expect(count()).toBe(1);
   });
 });

@@ -109,6 +109,7 @@ export class PageSession {
       onMarked: () => {
         // In the task that painted the first mark, before the browser renders it.
         this.removeStyles ??= adoptHighlightStyles(this.doc);
+        if (!this.firstMarkAt) this.listenForLeaving(signal);
         this.firstMarkAt ||= performance.now();
       },
       onPainted: () => this.queue.dropOwnRecords(),
@@ -255,20 +256,28 @@ export class PageSession {
     win.addEventListener('scroll', () => {
       if (this.alive() && this.tooltip.isOpen && !this.registry.getCurrent()) this.tooltip.hide();
     }, options);
-    // Leaving the page: the marks are unpainted before the next page loads (HighlightRegistry.setUnpainted
-    // says why). If the page stays (a cancelled navigation, a download), they come back.
-    if (this.host.unpaintBeforeUnload) {
-      win.addEventListener('beforeunload', () => {
-        this.registry.setUnpainted(true);
-        this.host.setTimeout(() => {
-          if (this.alive()) this.registry.setUnpainted(false);
-        }, REPAINT_AFTER_LEAVING_MS);
-      }, options);
-      // Back from the back-forward cache (timers were frozen there): painted again at once.
-      win.addEventListener('pageshow', (event) => {
-        if (event.persisted && this.alive()) this.registry.setUnpainted(false);
-      }, options);
-    }
+  }
+
+  /**
+   * Leaving the page: the marks are unpainted before the next page loads (HighlightRegistry.setUnpainted
+   * says why). If the page stays (a cancelled navigation, a download), they come back. Listened for from
+   * the first mark on: a `beforeunload` listener makes the browser ask the page before every navigation
+   * away from it, and most pages name no company.
+   */
+  private listenForLeaving(signal: AbortSignal): void {
+    if (!this.host.unpaintBeforeUnload) return;
+    const win = this.host.window;
+    const options = { signal, passive: true } as const;
+    win.addEventListener('beforeunload', () => {
+      this.registry.setUnpainted(true);
+      this.host.setTimeout(() => {
+        if (this.alive()) this.registry.setUnpainted(false);
+      }, REPAINT_AFTER_LEAVING_MS);
+    }, options);
+    // Back from the back-forward cache (timers were frozen there): painted again at once.
+    win.addEventListener('pageshow', (event) => {
+      if (event.persisted && this.alive()) this.registry.setUnpainted(false);
+    }, options);
   }
 
   /** Throttled to one caret lookup per frame; the tooltip opens after a short rest on a mark. */
