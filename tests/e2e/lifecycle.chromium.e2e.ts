@@ -112,13 +112,19 @@ test('the shipped content script never tells the page it is there (no dual-use:s
   }
 });
 
+/** Opens the fixture that names Palantir and Microsoft, once its badge says 2; its tab id. */
+async function openTwoCompanies(page: Page): Promise<number> {
+  const url = fixtures.url('/popup-palantir-microsoft.html');
+  await page.goto(url);
+  const tabId = await session.tabIdOf(url);
+  assert.equal(await waitFor(() => readBadge(tabId), (t) => t === '2', 'the badge'), '2');
+  return tabId;
+}
+
 test('a stopped service worker comes back with the same findings and badge for a tab', async () => {
-  const path = '/popup-palantir-microsoft.html';
   const page = await session.context.newPage();
   try {
-    await page.goto(fixtures.url(path));
-    const tabId = await session.tabIdOf(fixtures.url(path));
-    assert.equal(await waitFor(() => readBadge(tabId), (t) => t === '2', 'the badge'), '2');
+    const tabId = await openTwoCompanies(page);
     const before = await readPopup(tabId);
     assert.deepEqual(before.map((line) => line.split(' | ')[0]).sort(), ['Microsoft', 'Palantir']);
     const oldWorker = await runningChromiumWorker(session);
@@ -140,12 +146,9 @@ test('a stopped service worker comes back with the same findings and badge for a
 });
 
 test('a page back from the back-forward cache has its marks, badge and popup back at once', async () => {
-  const path = '/popup-palantir-microsoft.html';
   const page = await session.context.newPage();
   try {
-    await page.goto(fixtures.url(path));
-    const tabId = await session.tabIdOf(fixtures.url(path));
-    assert.equal(await waitFor(() => readBadge(tabId), (t) => t === '2', 'the badge'), '2');
+    const tabId = await openTwoCompanies(page);
     const marks = await waitFor(() => readHighlights(playwrightPage(page)), (m) => m.length >= 2, 'marks');
     const before = await readPopup(tabId);
     await page.evaluate(() => void ((window as unknown as { __kept: boolean }).__kept = true));
