@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { lazySuffixList } from './lib/build/lazy-suffix-list';
 import { readDatasetBundle } from './lib/dataset/bundle-file';
 import { BUNDLED_DATASET_FILE } from './lib/dataset/bundled';
 
@@ -13,7 +14,8 @@ export default defineConfig({
   zip: { excludeSources: ['docs/**'] },
   // Minified builds (shipped and bench alike): the content script is paid on every page the reader opens.
   // `wxt zip -b firefox` still ships the readable sources AMO reviews.
-  vite: (env) => ({ build: { minify: env.command === 'build' } }),
+  // The Public Suffix List is built on first use, not at each start of the service worker (lib/build).
+  vite: (env) => ({ build: { minify: env.command === 'build' }, plugins: [lazySuffixList()] }),
   hooks: {
     // The dataset ships as one file, read by the worker and the pages when they first need it
     // (lib/dataset/bundled.ts). Benchmarks only: `--mode bench` with DUAL_USE_BENCH_DATASET=<dir>
