@@ -6,7 +6,11 @@
 // ~500 kB article and a ~2 MB page. Per page: DOMContentLoaded and load without → with, their delay
 // ratios, long tasks, time to the first mark after load; and, from a performance trace of separate
 // loads (tracing slows a page, so it is never on during the timed loads), our main-thread time
-// before and after load and the most of it in any one task.
+// before and after load and the most of it in any one task. Two more browsers load in the same
+// rounds: a second one without the extension (A/A: this machine's noise) and one with the injection
+// floor, an extension that only runs an empty function in each loaded page (what any extension with a
+// content script costs the next page: Chromium creates the extension's isolated world again in each
+// new document of the frame, during its commit).
 // The bench builds its own copy (`wxt build --mode bench` → .output/chrome-mv3-bench): only that copy
 // dispatches "dual-use:started" and "dual-use:idle" (its work is done); the shipped build never does. BENCH_CHROME_BUILD /
 // BENCH_FIREFOX_BUILD point at other builds instead (to measure another branch the same way).
@@ -199,23 +203,25 @@ export interface ChromiumTab {
   page: Page;
   /** The extension's id, null in the browser without it. */
   extensionId: string | null;
+  /** The extension is a bench build of ours, which tells the page when its work is done. */
+  announces: boolean;
   /** The harness session (to stop the worker), for the browser with the extension. */
   session: ChromiumSession | null;
   close(): Promise<void>;
 }
 
-export async function launchBenchChromium(build: string | null): Promise<ChromiumTab> {
+export async function launchBenchChromium(build: string | null, announces = build !== null): Promise<ChromiumTab> {
   const { chromium } = await import('playwright-core');
   const { CHROMIUM_PATH, launchChromium } = await import('../e2e/harness');
   let tab: Omit<ChromiumTab, 'page'>;
   if (build) {
     const session = await launchChromium(build);
-    tab = { context: session.context, extensionId: session.extensionId, session, close: () => session.close() };
+    tab = { context: session.context, extensionId: session.extensionId, announces, session, close: () => session.close() };
   } else {
     const profile = await mkdtemp(join(tmpdir(), 'dual-use-bench-'));
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     tab = {
-      context, extensionId: null, session: null,
+      context, extensionId: null, announces: false, session: null,
       close: async () => {
         await context.close();
         await rm(profile, { recursive: true, force: true });
@@ -240,7 +246,7 @@ async function wakeWorker(tab: ChromiumTab): Promise<void> {
 export async function loadOnce(tab: ChromiumTab, url: string): Promise<LoadFigures> {
   await wakeWorker(tab);
   await tab.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  if (tab.extensionId) {
+  if (tab.announces) {
     await tab.page
       .waitForFunction(() => {
         const bench = (window as unknown as { __bench: { idle: string | null; firstMarkAt: number | null } }).__bench;
@@ -289,21 +295,25 @@ export interface PageResult {
   withUs: LoadFigures[];
   /** A second browser without the extension (A/A): how far two identical browsers differ on this machine. */
   control: LoadFigures[];
+  /** The browser with the injection floor (writeInjectionFloor). */
+  floor: LoadFigures[];
   traces: Array<ReturnType<typeof measureScriptCost>>;
 }
 
 /** Timed loads alternate between the browsers (the order flips every round). */
 export async function measurePage(
-  plain: ChromiumTab, extended: ChromiumTab, url: string, loads: number, traced: number, control: ChromiumTab | null = null,
+  plain: ChromiumTab, extended: ChromiumTab, url: string, loads: number, traced: number,
+  others: { control?: ChromiumTab; floor?: ChromiumTab } = {},
 ): Promise<PageResult> {
-  const result: PageResult = { without: [], withUs: [], control: [], traces: [] };
-  const tabs = [plain, extended, ...(control ? [control] : [])];
+  const result: PageResult = { without: [], withUs: [], control: [], floor: [], traces: [] };
+  const { control, floor } = others;
+  const tabs = [plain, extended, ...(control ? [control] : []), ...(floor ? [floor] : [])];
   // One untimed round warms the HTTP server, the page's caches and our worker's lazy state alike.
   for (const tab of tabs) await loadOnce(tab, `${url}?warm`);
   for (let i = 0; i < loads; i++) {
     for (const tab of i % 2 ? [...tabs].reverse() : tabs) {
       const figures = await loadOnce(tab, `${url}?run=${i}`);
-      (tab === plain ? result.without : tab === extended ? result.withUs : result.control).push(figures);
+      (tab === plain ? result.without : tab === extended ? result.withUs : tab === control ? result.control : result.floor).push(figures);
     }
   }
   for (let i = 0; i < traced; i++) {
@@ -311,6 +321,23 @@ export async function measurePage(
     if (cost) result.traces.push(cost);
   }
   return result;
+}
+
+/**
+ * Writes the injection floor into `dir`: a Manifest V3 extension whose worker, when a web page has
+ * loaded, runs an empty function in the page's isolated world, as ours injects its content script.
+ */
+export async function writeInjectionFloor(dir: string): Promise<string> {
+  const manifest = {
+    manifest_version: 3, name: 'Injection floor', version: '1.0', background: { service_worker: 'background.js' },
+    permissions: ['scripting', 'tabs'], host_permissions: ['<all_urls>'],
+  };
+  const worker = `chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'complete' && /^https?:/.test(tab.url ?? '')) chrome.scripting.executeScript({ target: { tabId }, func: () => 0 }).catch(() => {});
+});\n`;
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'background.js'), worker);
+  return dir;
 }
 
 /** Delay allowed by DESIGN.md: 10 %, or 15 ms on a small article, 30 ms on a 500 kB page. */
@@ -334,7 +361,8 @@ export async function serveBenchPages(pages: readonly BenchPage[]) {
 }
 
 const PAGE_COLUMNS = [
-  'page', 'DCL without → with ms', 'DCL ratio', 'load without → with ms', 'load ratio', 'load IQR without / with ms', 'A/A load ratio', 'within target',
+  'page', 'DCL without → with ms', 'DCL ratio', 'load without → with ms', 'load ratio', 'load IQR without / with ms', 'A/A load ratio',
+  'floor DCL / load ratio', 'within target',
   'long tasks without / with', 'first mark after load ms', 'ours before load ms', 'ours after load ms', 'our longest task share ms', 'long tasks with us',
 ];
 
@@ -353,12 +381,14 @@ export const pageSection: BenchSection = {
     const plain = await launchBenchChromium(null);
     const extended = await launchBenchChromium(build);
     const control = await launchBenchChromium(null);
+    const floorDir = await mkdtemp(join(tmpdir(), 'dual-use-floor-'));
+    const floor = await launchBenchChromium(await writeInjectionFloor(floorDir), false);
     const notes: string[] = [];
     try {
       const rows: string[][] = [];
       for (const page of pages) {
         log(`page bench: ${page.name} (${(page.html.length / 1e3).toFixed(0)} kB), ${loads} loads each…`);
-        const result = await measurePage(plain, extended, server.url(page), loads, quick ? 1 : TRACED_LOADS, control);
+        const result = await measurePage(plain, extended, server.url(page), loads, quick ? 1 : TRACED_LOADS, { control, floor });
         const pick = (list: LoadFigures[], read: (f: LoadFigures) => number | null) => median(list.map(read));
         const dcl = [pick(result.without, (f) => f.domContentLoadedMs), pick(result.withUs, (f) => f.domContentLoadedMs)] as const;
         const load = [pick(result.without, (f) => f.loadMs), pick(result.withUs, (f) => f.loadMs)] as const;
@@ -372,7 +402,9 @@ export const pageSection: BenchSection = {
           `${ms(dcl[0])} → ${ms(dcl[1])}`, ratio(dcl[0], dcl[1]),
           `${ms(load[0])} → ${ms(load[1])}`, ratio(load[0], load[1]),
           `${ms(spread(result.without.map((f) => f.loadMs)))} / ${ms(spread(result.withUs.map((f) => f.loadMs)))}`,
-          ratio(load[0], pick(result.control, (f) => f.loadMs)), within ? 'yes' : 'NO',
+          ratio(load[0], pick(result.control, (f) => f.loadMs)),
+          `${ratio(dcl[0], pick(result.floor, (f) => f.domContentLoadedMs))} / ${ratio(load[0], pick(result.floor, (f) => f.loadMs))}`,
+          within ? 'yes' : 'NO',
           `${ms(pick(result.without, (f) => f.longTasks))} / ${ms(pick(result.withUs, (f) => f.longTasks))}`,
           `${ms(firstMark)}${marked < result.withUs.length ? ` (${marked}/${result.withUs.length} marked)` : ''}`,
           ms(trace((c) => c.beforeLoadMs)), ms(trace((c) => c.afterLoadMs)), ms(trace((c) => c.longestTaskShareMs)),
@@ -383,12 +415,15 @@ export const pageSection: BenchSection = {
         'target (DESIGN.md): DCL and load delayed ≤ 10 % (or 15 ms on a small article, 30 ms on a 500 kB page); no long task of ours; first marks on the 500 kB page ≤ 500 ms after load',
         '"ours": V8 samples with our content script on the stack plus compiling it, on the page\'s main thread; "long tasks with us": tasks ≥ 50 ms where we ran ≥ 1 ms',
         '"A/A load ratio": a second browser without the extension against the first, loaded in the same rounds: the noise of this machine (a delay smaller than it is not ours to read)',
+        '"floor": a browser with an extension that only runs an empty function in each loaded page, in the same rounds: Chromium then creates that extension\'s isolated world again in each new document of the tab, during its commit, which every extension with a content script costs the next page',
       );
       return { title, columns: PAGE_COLUMNS, rows, notes };
     } finally {
       await plain.close();
       await extended.close();
       await control.close();
+      await floor.close();
+      await rm(floorDir, { recursive: true, force: true });
       await server.close();
     }
   },
