@@ -3,16 +3,16 @@
 // so badges, popups and page marks follow without a reload. Text only: nothing is set as HTML.
 import { getActiveDataset, type ActiveDataset } from '../../lib/db/active-dataset';
 import { getSettings, importAll, resetDataset, saveSettings } from '../../lib/db/index';
-import { isFilterDate } from '../../lib/db/validate-settings';
 import { validateDataset } from '../../lib/dataset/validate';
-import { FINDING_KINDS, FINDING_STATUSES, type Lang } from '../../lib/dataset/types';
+import type { Lang } from '../../lib/dataset/types';
 import { countPassing, indexEntities, type EntityIndex } from '../../lib/filters';
 import { pickLang, translator } from '../../lib/i18n/index';
 import { optionsMessages, type OptionsKey } from '../../lib/i18n/options';
 import { checkImportSize, parseImportFile, type ImportProblemCode, serializeDataset, serializeSettings } from '../../lib/import-export';
 import { sendRequest } from '../../lib/messaging';
 import { defaultSettings, type Filters, type Settings } from '../../lib/settings';
-import { summarizeDataset, type Choice, type DatasetSummary } from './dataset-summary';
+import { listCategoryChoices, summarizeDataset, type Choice, type DatasetSummary } from './dataset-summary';
+import { checkboxGroup, dateField } from './filter-fields';
 import { el, makeId } from './dom';
 import { downloadText } from './download';
 import { normalizeSite } from './site-name';
@@ -177,53 +177,22 @@ function renderFilters(): HTMLElement {
     drawCount();
   };
 
-  const checkboxGroup = (key: 'vendors' | 'customers' | 'countries' | 'kinds' | 'statuses' | 'publishers', legend: string, choices: Choice[], scroll = false) => {
-    const selected = new Set<string>(settings.filters[key]);
-    return el('fieldset', { class: scroll ? 'choices grid scroll' : 'choices grid' }, el('legend', { text: legend }),
-      ...choices.map((choice) => {
-        const id = makeId(key);
-        return el('div', { class: 'row' },
-          el('input', { type: 'checkbox', id, value: choice.value, checked: selected.has(choice.value), onchange: (e) => {
-            const checked = (e.target as HTMLInputElement).checked;
-            const values = new Set<string>(state.settings.filters[key]);
-            if (checked) values.add(choice.value);
-            else values.delete(choice.value);
-            setFilter({ [key]: [...values] } as Partial<Filters>);
-          } }),
-          el('label', { for: id }, choice.label, choice.count ? el('span', { class: 'n', text: ` ${choice.count}` }) : null));
-      }));
-  };
-
-  const countOf = <T extends string>(pick: (f: (typeof state.active.dataset.findings)[number]) => T) => {
-    const counts = new Map<string, number>();
-    for (const finding of state.active.dataset.findings) counts.set(pick(finding), (counts.get(pick(finding)) ?? 0) + 1);
-    return counts;
-  };
-  const kindCounts = countOf((f) => f.kind);
-  const statusCounts = countOf((f) => f.status);
-  const countryName = (code: string) => {
-    try {
-      return new Intl.DisplayNames([state.lang], { type: 'region' }).of(code) ?? code;
-    } catch {
-      return code; // Not a region code (e.g. NATO).
-    }
-  };
-  const countryCounts = countOf((f) => (f.customer ? state.entities.get(f.customer)?.country ?? '' : ''));
-
-  const dateField = (key: 'from' | 'to') => {
-    const id = makeId(key);
-    const errorId = makeId('date-error');
-    const error = el('span', { class: 'field-error', id: errorId });
-    const input = el('input', { type: 'text', id, value: settings.filters[key], placeholder: key === 'from' ? '2020' : '2025-12',
-      inputmode: 'numeric', maxlength: 10, autocomplete: 'off', 'aria-describedby': `date-hint ${errorId}`, onchange: () => {
-        const value = input.value.trim();
-        const valid = isFilterDate(value);
-        input.setAttribute('aria-invalid', String(!valid));
-        error.textContent = valid ? '' : t('dateInvalid');
-        if (valid) setFilter({ [key]: value });
-      } });
-    return el('div', { class: 'field date' }, el('label', { for: id, text: t(key) }), input, error);
-  };
+  type ListKey = 'vendors' | 'customers' | 'countries' | 'kinds' | 'statuses' | 'publishers';
+  const group = (key: ListKey, legend: string, choices: Choice[], scroll = false) => checkboxGroup({
+    legend, choices, selected: settings.filters[key], idPrefix: key, showZeroCounts: false,
+    classes: { fieldset: scroll ? 'choices grid scroll' : 'choices grid', item: 'row' },
+    onToggle: (value, checked) => {
+      const values = new Set<string>(state.settings.filters[key]);
+      if (checked) values.add(value);
+      else values.delete(value);
+      setFilter({ [key]: [...values] } as Partial<Filters>);
+    },
+  });
+  const categories = listCategoryChoices(state.active.dataset, state.lang, { kind: (k) => t(`kind.${k}`), status: (s) => t(`status.${s}`) });
+  const date = (key: 'from' | 'to') => dateField({
+    key, value: settings.filters[key], label: t(key), invalidMessage: t('dateInvalid'), hintId: 'date-hint', idPrefix: key,
+    className: 'field date', onValid: (value) => setFilter({ [key]: value }),
+  });
 
   drawCount();
   return section('filters', t('filtersHeading'),
@@ -232,16 +201,15 @@ function renderFilters(): HTMLElement {
         void persist({ filters: structuredClone(defaultSettings.filters) }).then(() => rerender('clear-filters'));
       } })),
     el('p', { class: 'hint', text: t('filtersHint') }),
-    checkboxGroup('vendors', t('companies'), summary.vendors, true),
-    checkboxGroup('kinds', t('kinds'), FINDING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), count: kindCounts.get(k) ?? 0 }))),
-    checkboxGroup('statuses', t('statuses'), FINDING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`), count: statusCounts.get(s) ?? 0 }))),
-    checkboxGroup('customers', t('customers'), summary.customers, true),
-    checkboxGroup('countries', t('countries'), summary.countries.map((c) => ({ value: c, label: countryName(c), count: countryCounts.get(c) ?? 0 }))
-      .sort((a, b) => a.label.localeCompare(b.label, state.lang))),
-    checkboxGroup('publishers', t('publishers'), summary.publishers, true),
+    group('vendors', t('companies'), summary.vendors, true),
+    group('kinds', t('kinds'), categories.kinds),
+    group('statuses', t('statuses'), categories.statuses),
+    group('customers', t('customers'), summary.customers, true),
+    group('countries', t('countries'), categories.countries, true),
+    group('publishers', t('publishers'), summary.publishers, true),
     el('fieldset', { class: 'choices dates' }, el('legend', { text: t('dateRange') }),
       el('p', { class: 'hint', id: 'date-hint', text: t('dateHint') }),
-      el('div', { class: 'row' }, dateField('from'), dateField('to'))));
+      el('div', { class: 'row' }, date('from'), date('to'))));
 }
 
 function renderData(): HTMLElement {
