@@ -3,24 +3,13 @@
 // in-page tooltip, each in the light and the dark colour scheme (every rule in light; in dark, the
 // rules about colour, the only ones a colour scheme can change: the page's structure is the same).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { COLOUR_RULES, findAxeViolations, findLowContrastInShadow } from './axe';
-import { launchChromium, openPopup, serveFixtures, waitFor, type ChromiumSession, type FixtureServer } from './harness';
+import { launchChromium, openPopup, suiteWith, waitFor } from './harness';
 
-let session: ChromiumSession;
-let fixtures: FixtureServer;
+const { session, fixtures } = suiteWith(() => launchChromium());
 const SCHEMES = ['light', 'dark'] as const;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchChromium();
-});
-
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
 
 async function expectNoViolations(page: Page, what: string, include: string[] = [], everyRuleInDark = false): Promise<void> {
   for (const scheme of SCHEMES) {

@@ -1,21 +1,11 @@
 // In-page annotations in Chromium: the shared checks of annotate.e2e.ts through playwright-core.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { defineAnnotateChecks, readHighlights, type AnnotateEnv } from './annotate.e2e';
-import { launchChromium, openPopup, serveFixtures, waitFor, type ChromiumSession, type FixtureServer } from './harness';
+import { launchChromium, openPopup, suiteWith, waitFor } from './harness';
 import { playwrightPage } from './page-drivers';
 
-let session: ChromiumSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchChromium();
-});
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+const { session, fixtures } = suiteWith(() => launchChromium());
 
 
 const env = (): AnnotateEnv => ({

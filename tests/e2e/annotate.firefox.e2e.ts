@@ -1,20 +1,10 @@
 // In-page annotations in Firefox ESR: the shared checks of annotate.e2e.ts through puppeteer-core.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { defineAnnotateChecks, type AnnotateEnv } from './annotate.e2e';
-import { launchFirefox, openFirefoxPopup, serveFixtures, type FirefoxSession, type FixtureServer } from './harness';
+import { launchFirefox, openFirefoxPopup, suiteWith } from './harness';
 import { puppeteerPage } from './page-drivers';
 
-let session: FirefoxSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchFirefox();
-});
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+const { session, fixtures } = suiteWith(() => launchFirefox());
 
 
 const env = (): AnnotateEnv => ({

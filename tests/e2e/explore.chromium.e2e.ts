@@ -5,26 +5,15 @@
 // Expected values come from the dataset through lib/ (tests/e2e/explore-expectations.ts).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { CSV_COLUMNS } from '../../lib/dataset/csv';
 import { selectFindings } from '../../lib/explore/view-model';
 import { defaultSettings } from '../../lib/settings';
 import { customerVendorIds, loadExploreIndex, parseCsv, vendorFindingIds } from './explore-expectations';
-import { launchChromium, openPopup, serveFixtures, waitFor, type ChromiumSession, type FixtureServer } from './harness';
+import { launchChromium, openPopup, suiteWith, waitFor } from './harness';
 
-let session: ChromiumSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchChromium();
-});
-
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+const { session, fixtures } = suiteWith(() => launchChromium());
 
 async function openExplore(hash = '', page?: Page): Promise<Page> {
   const explore = page ?? (await session.context.newPage());

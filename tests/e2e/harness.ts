@@ -23,6 +23,7 @@
 //   startRecordingProxy()      → { address, seen, close() }: a proxy that logs and refuses everything
 // Both launchers fail with a message naming the package to install when the browser is missing.
 import { createServer, type Server } from 'node:http';
+import { after, before } from 'node:test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -500,4 +501,30 @@ export async function gotoFirefoxExtensionPage(page: PuppeteerPage, url: string)
     await new Promise((done) => setTimeout(done, 50));
   }
   throw new Error(`Firefox did not finish loading ${url} within 15 s`);
+}
+
+/**
+ * The browser session and the fixture server of a whole test file: launched before its first test,
+ * closed after its last. Both are read inside tests (a use before the suite started throws).
+ */
+export function suiteWith<S extends { close(): Promise<void> }>(launch: () => Promise<S>): { session: S; fixtures: FixtureServer } {
+  let session: S | null = null;
+  let fixtures: FixtureServer | null = null;
+  before(async () => {
+    fixtures = await serveFixtures();
+    session = await launch();
+  });
+  after(async () => {
+    await session?.close();
+    await fixtures?.close();
+  });
+  const started = <T extends object>(read: () => T | null, what: string): T =>
+    new Proxy({} as T, {
+      get: (_target, key) => {
+        const value = read();
+        if (!value) throw new Error(`${what} is used before the suite started`);
+        return Reflect.get(value, key) as unknown;
+      },
+    });
+  return { session: started(() => session, 'the browser session'), fixtures: started(() => fixtures, 'the fixture server') };
 }

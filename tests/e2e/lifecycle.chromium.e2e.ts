@@ -6,37 +6,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page, Worker } from 'playwright-core';
 import { readHighlights } from './annotate.e2e';
 import { playwrightPage } from './page-drivers';
-import {
-  allowChromiumIncognito,
-  CHROME_BUILD,
-  dumpIndexedDbInPage,
-  FIREFOX_BUILD,
-  launchChromium,
-  openPopup,
-  reloadChromiumExtension,
-  runningChromiumWorker,
-  serveFixtures,
-  waitFor,
-  stopChromiumServiceWorker,
-  type ChromiumSession,
-  type FixtureServer,
-} from './harness';
+import { allowChromiumIncognito, CHROME_BUILD, dumpIndexedDbInPage, FIREFOX_BUILD, launchChromium, openPopup, reloadChromiumExtension, runningChromiumWorker, stopChromiumServiceWorker, suiteWith, waitFor } from './harness';
 
-let session: ChromiumSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchChromium(undefined, { backForwardCache: true });
-});
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+const { session, fixtures } = suiteWith(() => launchChromium(undefined, { backForwardCache: true }));
 
 type Chrome = {
   action: { getBadgeText(d: { tabId: number }): Promise<string>; setBadgeText(d: { tabId: number; text: string }): Promise<void> };

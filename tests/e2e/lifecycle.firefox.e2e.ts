@@ -3,33 +3,13 @@
 // granted, a private window's tab is annotated and counted, but never written to storage.session or IndexedDB;
 // a page back from the back-forward cache has its marks and badge back.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { readHighlights } from './annotate.e2e';
 import { puppeteerPage } from './page-drivers';
-import {
-  allowFirefoxPrivateBrowsing,
-  dumpIndexedDbInPage,
-  gotoFirefoxExtensionPage,
-  launchFirefox,
-  reloadFirefoxAddon,
-  serveFixtures,
-  waitFor,
-  type FirefoxSession,
-  type FixtureServer,
-} from './harness';
+import { allowFirefoxPrivateBrowsing, dumpIndexedDbInPage, gotoFirefoxExtensionPage, launchFirefox, reloadFirefoxAddon, suiteWith, waitFor } from './harness';
 
-let session: FirefoxSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchFirefox();
-});
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+const { session, fixtures } = suiteWith(() => launchFirefox());
 
 type Browser = {
   action: { getBadgeText(d: { tabId: number }): Promise<string> };

@@ -3,22 +3,11 @@
 // in the options disappears from the badge and the popup of an open tab without reloading it.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopup, serveFixtures, type ChromiumSession, type FixtureServer } from './harness';
+import { launchChromium, openPopup, suiteWith } from './harness';
 
-let session: ChromiumSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchChromium();
-});
-
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+const { session, fixtures } = suiteWith(() => launchChromium());
 
 function readBadge(tabId: number): Promise<string> {
   return session.serviceWorker.evaluate(async (id) => {

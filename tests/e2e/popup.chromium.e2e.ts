@@ -2,23 +2,12 @@
 // tab (popup.html?tab=<id>) lists them with https sources only, and the lookup finds Tsahal and Nimbus.
 // Screenshots in EN/FR × light/dark go to /tmp (POPUP_SCREENSHOTS=dir to change).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopup, serveFixtures, type ChromiumSession, type FixtureServer } from './harness';
+import { launchChromium, openPopup, suiteWith } from './harness';
 
-let session: ChromiumSession;
-let fixtures: FixtureServer;
+const { session, fixtures } = suiteWith(() => launchChromium(process.env.DUAL_USE_CHROME_BUILD));
 const SCREENSHOTS = process.env.POPUP_SCREENSHOTS ?? '/tmp';
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchChromium(process.env.DUAL_USE_CHROME_BUILD);
-});
-
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
 
 /** The badge text of a tab, read through the service worker (Chromium only exposes it there). */
 function readBadge(tabId: number): Promise<string> {

@@ -1,21 +1,10 @@
 // Badge and popup in Firefox ESR: the same contract as in Chromium (badge counts the companies a page
 // names; popup.html?tab=<id> lists them; the lookup finds Tsahal).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchFirefox, openFirefoxPopup, serveFixtures, type FirefoxSession, type FixtureServer } from './harness';
+import { test } from 'node:test';
+import { launchFirefox, openFirefoxPopup, suiteWith } from './harness';
 
-let session: FirefoxSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchFirefox(process.env.DUAL_USE_FIREFOX_BUILD);
-});
-
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+const { session, fixtures } = suiteWith(() => launchFirefox(process.env.DUAL_USE_FIREFOX_BUILD));
 
 test('badge, popup for a tab and lookup', async () => {
   const url = fixtures.url('/popup-palantir-microsoft.html');

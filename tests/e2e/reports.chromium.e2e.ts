@@ -3,27 +3,19 @@
 // popup.html?q=…, and screenshots of the popup on the seed story in EN/FR × light/dark go to /tmp
 // (POPUP_SCREENSHOTS=dir to change).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopup, serveFixtures, waitFor, type ChromiumSession, type FixtureServer } from './harness';
+import { launchChromium, openPopup, suiteWith, waitFor } from './harness';
 import { playwrightPage } from './page-drivers';
 import { defineReportChecks, readPopupInPage, type PopupReading, type ReportsEnv } from './reports.e2e';
 
-let session: ChromiumSession;
-let fixtures: FixtureServer;
-const SCREENSHOTS = process.env.POPUP_SCREENSHOTS ?? '/tmp';
-
-before(async () => {
-  fixtures = await serveFixtures();
+const { session, fixtures } = suiteWith(async () => {
   // www.next.ink (a source's host) resolves to the fixture server; the URL keeps the server's port.
-  session = await launchChromium(process.env.DUAL_USE_CHROME_BUILD, { extraArgs: ['--host-resolver-rules=MAP www.next.ink 127.0.0.1'] });
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const launched = await launchChromium(process.env.DUAL_USE_CHROME_BUILD, { extraArgs: ['--host-resolver-rules=MAP www.next.ink 127.0.0.1'] });
+  await launched.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return launched;
 });
-
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+const SCREENSHOTS = process.env.POPUP_SCREENSHOTS ?? '/tmp';
 
 async function popupFor(pageUrl: string): Promise<Page> {
   const popup = await openPopup(session, await session.tabIdOf(pageUrl));

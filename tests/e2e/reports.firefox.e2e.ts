@@ -1,17 +1,12 @@
 // "This page reports" in Firefox ESR: the shared checks of reports.e2e.ts through puppeteer-core.
 // www.next.ink (a source's host) resolves to the fixture server through Firefox's DNS override.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchFirefox, openFirefoxPopup, serveFixtures, waitFor, type FirefoxSession, type FixtureServer } from './harness';
+import { test } from 'node:test';
+import { launchFirefox, openFirefoxPopup, suiteWith, waitFor } from './harness';
 import { puppeteerPage } from './page-drivers';
 import { defineReportChecks, readPopupInPage, type ReportsEnv } from './reports.e2e';
 
-let session: FirefoxSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  session = await launchFirefox(process.env.DUAL_USE_FIREFOX_BUILD, {
+const { session, fixtures } = suiteWith(() => launchFirefox(process.env.DUAL_USE_FIREFOX_BUILD, {
     extraPrefs: {
       'network.dns.forceResolve': '127.0.0.1',
       // The fixture server speaks plain http: no upgrade to https for a real site's name (next.ink is on
@@ -22,13 +17,7 @@ before(async () => {
       'dom.security.https_only_mode': false,
       'network.stricttransportsecurity.preloadlist': false,
     },
-  });
-});
-
-after(async () => {
-  await session?.close();
-  await fixtures?.close();
-});
+  }));
 
 const env = (): ReportsEnv => ({
   newPage: async () => puppeteerPage(await session.browser.newPage()),
