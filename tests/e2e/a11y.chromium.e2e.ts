@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { COLOUR_RULES, findAxeViolations, findLowContrastInShadow } from './axe';
-import { launchChromium, openPopup, suiteWith, waitFor } from './harness';
+import { launchChromium, openPopup, readChromiumBadge, suiteWith, waitFor } from './harness';
 
 const { session, fixtures } = suiteWith(() => launchChromium());
 const SCHEMES = ['light', 'dark'] as const;
@@ -23,10 +23,7 @@ test('the popup, with findings and with a search', async () => {
   const article = await session.context.newPage();
   await article.goto(fixtures.url('/popup-palantir-microsoft.html'));
   const tabId = await session.tabIdOf(fixtures.url('/popup-palantir-microsoft.html'));
-  await waitFor(() => session.serviceWorker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
-    return api.action.getBadgeText({ tabId: id });
-  }, tabId), (text) => text === '2', 'the page to report its companies');
+  await waitFor(() => readChromiumBadge(session, tabId), (text) => text === '2', 'the page to report its companies');
   const popup = await openPopup(session, tabId);
   await popup.setViewportSize({ width: 400, height: 600 });
   await waitFor(() => popup.locator('.company').count(), (n) => n >= 2, 'the companies of the page');

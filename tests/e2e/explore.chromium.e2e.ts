@@ -11,7 +11,7 @@ import { CSV_COLUMNS } from '../../lib/dataset/csv';
 import { selectFindings } from '../../lib/explore/view-model';
 import { defaultSettings } from '../../lib/settings';
 import { customerVendorIds, loadExploreIndex, parseCsv, vendorFindingIds } from './explore-expectations';
-import { launchChromium, openPopup, suiteWith, waitFor } from './harness';
+import { launchChromium, openPopup, readChromiumBadge, suiteWith, waitFor } from './harness';
 
 const { session, fixtures } = suiteWith(() => launchChromium());
 
@@ -195,10 +195,7 @@ test('the popup links each company to its timeline and the whole record to the e
   const article = await session.context.newPage();
   await article.goto(fixtures.url('/popup-palantir-microsoft.html'));
   const tabId = await session.tabIdOf(fixtures.url('/popup-palantir-microsoft.html'));
-  await waitFor(() => session.serviceWorker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
-    return api.action.getBadgeText({ tabId: id });
-  }, tabId), (text) => text === '2', 'the page to report its companies');
+  await waitFor(() => readChromiumBadge(session, tabId), (text) => text === '2', 'the page to report its companies');
   const popup = await openPopup(session, tabId);
   await waitFor(() => popup.locator('.company').count(), (n) => n >= 1, 'a company in the popup');
   const hrefs = await popup.$$eval('.timeline-link', (links) => links.map((link) => link.getAttribute('href')));

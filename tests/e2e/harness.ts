@@ -12,6 +12,7 @@
 //   allowChromiumIncognito(chromium) → lets the extension run in incognito windows (Chromium reloads it for that)
 //   stopChromiumServiceWorker(chromium) → stops the worker as chrome://serviceworker-internals does (an idle stop)
 //   runningChromiumWorker(chromium) → the extension's current service worker, started if need be
+//   readChromiumBadge(chromium, tabId) → a tab's badge text, through that worker
 //   launchFirefox(path?, { extraPrefs }) → { browser, extensionId, uuid, extensionUrl(path), tabIdOf(url), close() }
 //                                 installs .output/firefox-mv3 as a temporary add-on; the moz-extension:// UUID
 //                                 is fixed in advance through the `extensions.webextensions.uuids` preference
@@ -359,6 +360,15 @@ export async function runningChromiumWorker(session: ChromiumSession, timeoutMs 
     await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error(`no running service worker for ${prefix} within ${timeoutMs} ms`);
+}
+
+/** A tab's badge text, read through the extension's running worker (Chromium shows it to nothing else). */
+export async function readChromiumBadge(session: ChromiumSession, tabId: number): Promise<string> {
+  const worker = await runningChromiumWorker(session);
+  return worker.evaluate(
+    (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }),
+    tabId,
+  );
 }
 
 /** Opens popup.html?tab=<tabId> in a new tab (the popup contract lets tests drive it outside the toolbar). */

@@ -10,7 +10,20 @@ import { test } from 'node:test';
 import type { Page, Worker } from 'playwright-core';
 import { readHighlights } from './annotate.e2e';
 import { playwrightPage } from './page-drivers';
-import { allowChromiumIncognito, CHROME_BUILD, dumpIndexedDbInPage, FIREFOX_BUILD, launchChromium, openPopup, reloadChromiumExtension, runningChromiumWorker, stopChromiumServiceWorker, suiteWith, waitFor } from './harness';
+import {
+  allowChromiumIncognito,
+  CHROME_BUILD,
+  dumpIndexedDbInPage,
+  FIREFOX_BUILD,
+  launchChromium,
+  openPopup,
+  readChromiumBadge,
+  reloadChromiumExtension,
+  runningChromiumWorker,
+  stopChromiumServiceWorker,
+  suiteWith,
+  waitFor,
+} from './harness';
 
 const { session, fixtures } = suiteWith(() => launchChromium(undefined, { backForwardCache: true }));
 
@@ -21,10 +34,7 @@ type Chrome = {
 };
 
 
-async function readBadge(tabId: number): Promise<string> {
-  const worker = await runningChromiumWorker(session);
-  return worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
-}
+const readBadge = (tabId: number) => readChromiumBadge(session, tabId);
 
 /** storage.session's copy of the tab records (what a restarted worker rebuilds from). */
 async function readStoredTabs(worker: Worker): Promise<Record<string, { url: string; mentions: Array<{ vendor: string }> }>> {

@@ -5,16 +5,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopup, suiteWith } from './harness';
+import { launchChromium, openPopup, readChromiumBadge, suiteWith } from './harness';
 
 const { session, fixtures } = suiteWith(() => launchChromium());
 
-function readBadge(tabId: number): Promise<string> {
-  return session.serviceWorker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
-    return api.action.getBadgeText({ tabId: id });
-  }, tabId);
-}
+const readBadge = (tabId: number) => readChromiumBadge(session, tabId);
 
 async function waitForBadge(tabId: number, accept: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;

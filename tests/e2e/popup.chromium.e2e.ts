@@ -4,18 +4,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopup, suiteWith } from './harness';
+import { launchChromium, openPopup, readChromiumBadge, suiteWith } from './harness';
 
 const { session, fixtures } = suiteWith(() => launchChromium(process.env.DUAL_USE_CHROME_BUILD));
 const SCREENSHOTS = process.env.POPUP_SCREENSHOTS ?? '/tmp';
 
-/** The badge text of a tab, read through the service worker (Chromium only exposes it there). */
-function readBadge(tabId: number): Promise<string> {
-  return session.serviceWorker.evaluate(async (id) => {
-    const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
-    return api.action.getBadgeText({ tabId: id });
-  }, tabId);
-}
+const readBadge = (tabId: number) => readChromiumBadge(session, tabId);
 
 async function waitForBadge(tabId: number, expected: string, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
