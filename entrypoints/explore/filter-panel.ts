@@ -8,10 +8,8 @@ import { findingMessages } from '../../lib/i18n/finding';
 import { translator } from '../../lib/i18n';
 import { defaultSettings, type Filters } from '../../lib/settings';
 import { listCategoryChoices, summarizeDataset, type Choice } from '../options/dataset-summary';
-import { checkboxGroup, dateField } from '../options/filter-fields';
+import { checkboxGroup, dateField, toggleValue, type FilterListKey } from '../options/filter-fields';
 import { el } from '../options/dom';
-
-type ListKey = 'vendors' | 'customers' | 'countries' | 'kinds' | 'statuses' | 'publishers';
 
 export interface FilterPanelOptions {
   dataset: Dataset;
@@ -40,15 +38,10 @@ export function renderFilterPanel(options: FilterPanelOptions): HTMLDetailsEleme
     drawSummary();
   };
 
-  const group = (key: ListKey, legend: string, choices: Choice[], scroll = false) => checkboxGroup({
+  const group = (key: FilterListKey, legend: string, choices: Choice[], scroll = false) => checkboxGroup({
     legend, choices, selected: options.filters()[key], idPrefix: `filter-${key}`, showZeroCounts: true,
     classes: { fieldset: scroll ? 'choices scroll' : 'choices', list: 'choice-list', item: 'choice' },
-    onToggle: (value, checked) => {
-      const values = new Set<string>(options.filters()[key]);
-      if (checked) values.add(value);
-      else values.delete(value);
-      update({ [key]: [...values] } as Partial<Filters>);
-    },
+    onToggle: (value, checked) => update({ [key]: toggleValue(options.filters()[key], value, checked) }),
   });
 
   const date = (key: 'from' | 'to') => dateField({

@@ -5,6 +5,17 @@ import { isFilterDate } from '../../lib/db/validate-settings';
 import type { Choice } from './dataset-summary';
 import { el, makeId } from './dom';
 
+/** The filters chosen from a list of values (every other filter is a date bound). */
+export type FilterListKey = 'vendors' | 'customers' | 'countries' | 'kinds' | 'statuses' | 'publishers';
+
+/** A list filter's values once one checkbox is ticked or unticked. */
+export function toggleValue(values: readonly string[], value: string, checked: boolean): string[] {
+  const next = new Set(values);
+  if (checked) next.add(value);
+  else next.delete(value);
+  return [...next];
+}
+
 export interface CheckboxGroupOptions {
   legend: string;
   choices: readonly Choice[];

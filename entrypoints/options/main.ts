@@ -12,7 +12,7 @@ import { checkImportSize, parseImportFile, type ImportProblemCode, serializeData
 import { sendRequest } from '../../lib/messaging';
 import { defaultSettings, type Filters, type Settings } from '../../lib/settings';
 import { listCategoryChoices, summarizeDataset, type Choice, type DatasetSummary } from './dataset-summary';
-import { checkboxGroup, dateField } from './filter-fields';
+import { checkboxGroup, dateField, toggleValue, type FilterListKey } from './filter-fields';
 import { el, makeId } from './dom';
 import { downloadText } from './download';
 import { normalizeSite } from './site-name';
@@ -177,16 +177,10 @@ function renderFilters(): HTMLElement {
     drawCount();
   };
 
-  type ListKey = 'vendors' | 'customers' | 'countries' | 'kinds' | 'statuses' | 'publishers';
-  const group = (key: ListKey, legend: string, choices: Choice[], scroll = false) => checkboxGroup({
+  const group = (key: FilterListKey, legend: string, choices: Choice[], scroll = false) => checkboxGroup({
     legend, choices, selected: settings.filters[key], idPrefix: key, showZeroCounts: false,
     classes: { fieldset: scroll ? 'choices grid scroll' : 'choices grid', item: 'row' },
-    onToggle: (value, checked) => {
-      const values = new Set<string>(state.settings.filters[key]);
-      if (checked) values.add(value);
-      else values.delete(value);
-      setFilter({ [key]: [...values] } as Partial<Filters>);
-    },
+    onToggle: (value, checked) => setFilter({ [key]: toggleValue(state.settings.filters[key], value, checked) }),
   });
   const categories = listCategoryChoices(state.active.dataset, state.lang, { kind: (k) => t(`kind.${k}`), status: (s) => t(`status.${s}`) });
   const date = (key: 'from' | 'to') => dateField({
