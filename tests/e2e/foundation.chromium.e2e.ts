@@ -1,21 +1,10 @@
 // Foundation: the built Chrome MV3 extension loads in Debian's Chromium, its service worker runs,
 // and its popup and options pages render.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchChromium, openPopup, serveFixtures, waitFor, type ChromiumSession, type FixtureServer } from './harness';
+import { test } from 'node:test';
+import { launchChromium, openPopup, suiteWith, waitFor } from './harness';
 
-let chromiumSession: ChromiumSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  chromiumSession = await launchChromium();
-});
-
-after(async () => {
-  await chromiumSession?.close();
-  await fixtures?.close();
-});
+const { session: chromiumSession, fixtures } = suiteWith(() => launchChromium());
 
 test('the service worker of the extension is running', async () => {
   assert.match(chromiumSession.extensionId, /^[a-p]{32}$/);

@@ -1,23 +1,10 @@
 // Foundation: the built Firefox MV3 extension installs in Firefox ESR as a temporary add-on,
 // its pages render at the moz-extension:// UUID we assigned, and it can see a fixture tab.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  FIREFOX_ADDON_ID, gotoFirefoxExtensionPage, launchFirefox, openFirefoxPopup, serveFixtures, waitFor, type FirefoxSession, type FixtureServer,
-} from './harness';
+import { test } from 'node:test';
+import { FIREFOX_ADDON_ID, gotoFirefoxExtensionPage, launchFirefox, openFirefoxPopup, suiteWith, waitFor } from './harness';
 
-let firefoxSession: FirefoxSession;
-let fixtures: FixtureServer;
-
-before(async () => {
-  fixtures = await serveFixtures();
-  firefoxSession = await launchFirefox();
-});
-
-after(async () => {
-  await firefoxSession?.close();
-  await fixtures?.close();
-});
+const { session: firefoxSession, fixtures } = suiteWith(() => launchFirefox());
 
 test('the add-on installs under its gecko id', () => {
   assert.equal(firefoxSession.extensionId, FIREFOX_ADDON_ID);
