@@ -70,15 +70,21 @@ test('after the add-on reloads, the page keeps no dead tooltip or marks and the 
   }
 });
 
+/** Opens a URL of the fixture that names Palantir and Microsoft, once its badge says 2; its tab id. */
+async function openTwoCompanies(page: Page, ext: Page, url: string): Promise<number> {
+  await page.goto(url);
+  const tabId = await session.tabIdOf(url);
+  await waitFor(() => readBadge(ext, tabId), (t) => t === '2', 'the badge');
+  return tabId;
+}
+
 test('a page back from the back-forward cache has its marks and badge back', async () => {
   const ext = await session.browser.newPage();
   await gotoFirefoxExtensionPage(ext, session.extensionUrl('popup.html'));
   const url = fixtures.url('/popup-palantir-microsoft.html?back-forward');
   const page = await session.browser.newPage();
   try {
-    await page.goto(url);
-    const tabId = await session.tabIdOf(url);
-    await waitFor(() => readBadge(ext, tabId), (t) => t === '2', 'the badge');
+    const tabId = await openTwoCompanies(page, ext, url);
     const marks = await waitFor(() => readHighlights(puppeteerPage(page)), (m) => m.length >= 2, 'marks');
     await page.evaluate(() => void ((window as unknown as { __kept: boolean }).__kept = true));
     await page.goto(fixtures.url('/annotate-article.html'));
@@ -104,9 +110,7 @@ test('tabs of a private window are never written to storage.session or IndexedDB
   const privateUrl = fixtures.url('/popup-palantir-microsoft.html?private-window');
   const page = await session.browser.newPage();
   try {
-    await page.goto(normalUrl);
-    const normalTab = await session.tabIdOf(normalUrl);
-    await waitFor(() => readBadge(ext, normalTab), (t) => t === '2', 'the normal tab badge');
+    const normalTab = await openTwoCompanies(page, ext, normalUrl);
     const privateTab = await ext.evaluate(async (url: string) => {
       const window = await (globalThis as unknown as { browser: Browser }).browser.windows.create({ url, incognito: true });
       return window.tabs?.[0]?.id ?? null;
